@@ -1,0 +1,58 @@
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// How the client retries a failed call: at most <see cref="MaxAttempts"/> sends, with exponential backoff and full
+/// jitter between them, all within the one deadline of the logical call (<see cref="ClarifaiClientOptions.Timeout"/>).
+/// </summary>
+/// <remarks>
+/// <para>What is retried: gRPC <c>Unavailable</c>, and the Clarifai codes for which
+/// <see cref="ClarifaiStatusCodes.IsRetryable"/> is true (11003, 11005 throttling; 21351, 21354, 21355 model
+/// deploying, busy or loading; 10030 and the server-side transient codes).</para>
+/// <para>What is never retried: a call that is not idempotent (PostInputs whose inputs lack client ids,
+/// PostModelVersions, PostModels) once it may have reached the server. Such a call is retried only when the server
+/// said it refused the request before doing any work (11003, 11005, 40030) or when the connection could not be
+/// opened at all, so a retry can never create a second resource.</para>
+/// <para>The n-th retry waits a random time between zero and
+/// <c>min(<see cref="MaxBackoff"/>, <see cref="InitialBackoff"/> · <see cref="BackoffMultiplier"/>ⁿ⁻¹)</c>
+/// ("full jitter"), and is not made when that wait would end after the call's deadline.</para>
+/// </remarks>
+public sealed record RetrySettings
+{
+    /// <summary>The default: 5 attempts, 100 ms initial backoff, doubling, at most 5 s.</summary>
+    public static RetrySettings Default { get; } = new();
+
+    /// <summary>No retries: every call is sent once.</summary>
+    public static RetrySettings None { get; } = new() { MaxAttempts = 1 };
+
+    /// <summary>How many times a call may be sent in all, the first attempt included. At least 1; default 5.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>The upper bound of the first backoff. Positive; default 100 ms.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The largest upper bound of any backoff. At least <see cref="InitialBackoff"/>; default 5 s.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The factor by which the bound grows after each retry. At least 1; default 2.</summary>
+    public double BackoffMultiplier { get; init; } = 2.0;
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAttempts, 1, nameof(MaxAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialBackoff, TimeSpan.Zero, nameof(InitialBackoff));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBackoff, InitialBackoff, nameof(MaxBackoff));
+        if (!(BackoffMultiplier >= 1.0) || double.IsInfinity(BackoffMultiplier))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BackoffMultiplier), BackoffMultiplier, "BackoffMultiplier must be a finite number of at least 1.");
+        }
+    }
+
+    /// <summary>The upper bound of the wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
+    internal TimeSpan BackoffCeiling(int retry)
+    {
+        var ticks = InitialBackoff.Ticks * Math.Pow(BackoffMultiplier, retry - 1);
+        return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
+    }
+}

@@ -1,0 +1,166 @@
+using Clarifai.Api;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// The entry point to the Clarifai API: idiomatic async services for the custom-model workflow
+/// (<see cref="Inputs"/>, <see cref="Models"/>, <see cref="ModelVersions"/>, <see cref="Predictions"/>), and the
+/// complete generated client (<see cref="GrpcClient"/>) for every other RPC — all with the credentials attached.
+/// </summary>
+/// <remarks>
+/// <para>Thread-safe. Create one per application (or register it with
+/// <see cref="Microsoft.Extensions.DependencyInjection.ClarifaiServiceCollectionExtensions.AddClarifai(Microsoft.Extensions.DependencyInjection.IServiceCollection, System.Action{ClarifaiClientOptions})"/>)
+/// and reuse it: it owns one HTTP/2 channel, or borrows the <see cref="CallInvoker"/> or channel it was given.</para>
+/// <para>Every service method is virtual, and this class has a protected constructor, so tests can mock it.</para>
+/// </remarks>
+public class ClarifaiClient : IDisposable, IAsyncDisposable
+{
+    /// <summary>The largest response the client accepts, in bytes: predictions over many inputs can be large.</summary>
+    public const int MaxReceiveMessageSize = 128 * 1024 * 1024;
+
+    private readonly GrpcChannel? _ownedChannel;
+    private int _disposed;
+
+    /// <summary>Creates a client over its own channel to <see cref="ClarifaiClientOptions.Endpoint"/>.</summary>
+    /// <param name="options">The settings; copied, so later changes have no effect.</param>
+    /// <param name="loggerFactory">Where calls, retries and failures are logged; none by default.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or invalid (see <see cref="ClarifaiClientOptions.Validate"/>).</exception>
+    public ClarifaiClient(ClarifaiClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(ValidatedCopy(options), channel: null, invoker: null, loggerFactory)
+    {
+    }
+
+    /// <summary>Creates a client over a channel the caller owns (and disposes), for example one shared by several clients.</summary>
+    /// <param name="options">The settings; <see cref="ClarifaiClientOptions.Endpoint"/> is ignored, the channel's address counts.</param>
+    /// <param name="channel">The channel to borrow.</param>
+    /// <param name="loggerFactory">Where calls, retries and failures are logged; none by default.</param>
+    public ClarifaiClient(ClarifaiClientOptions options, GrpcChannel channel, ILoggerFactory? loggerFactory = null)
+        : this(ValidatedCopy(options), channel ?? throw new ArgumentNullException(nameof(channel)), invoker: null, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a <see cref="CallInvoker"/> the caller owns: the seam for unit tests (a mocked invoker)
+    /// and for custom transports. The credentials are still attached, on top of the invoker.
+    /// </summary>
+    /// <param name="options">The settings; <see cref="ClarifaiClientOptions.Endpoint"/> is ignored.</param>
+    /// <param name="callInvoker">The invoker to borrow.</param>
+    /// <param name="loggerFactory">Where calls, retries and failures are logged; none by default.</param>
+    public ClarifaiClient(ClarifaiClientOptions options, CallInvoker callInvoker, ILoggerFactory? loggerFactory = null)
+        : this(ValidatedCopy(options), channel: null, callInvoker ?? throw new ArgumentNullException(nameof(callInvoker)), loggerFactory)
+    {
+    }
+
+    /// <summary>For mocking only: a client with no channel whose members must all be overridden.</summary>
+    protected ClarifaiClient()
+    {
+        Options = new ClarifaiClientOptions();
+        GrpcClient = null!;
+        Inputs = null!;
+        Models = null!;
+        ModelVersions = null!;
+        Predictions = null!;
+    }
+
+    private ClarifaiClient(ClarifaiClientOptions options, GrpcChannel? channel, CallInvoker? invoker, ILoggerFactory? loggerFactory)
+    {
+        Options = options;
+        if (invoker is null)
+        {
+            if (channel is null)
+            {
+                _ownedChannel = CreateChannel(options);
+                channel = _ownedChannel;
+            }
+
+            invoker = channel.CreateCallInvoker();
+        }
+
+        var authorized = invoker.Intercept(new ClarifaiAuthInterceptor(options.ApiKey!, options.UserId, options.AppId));
+        GrpcClient = new V2.V2Client(authorized);
+        var executor = new ClarifaiCallExecutor(GrpcClient, options, new SecretRedactor(options.ApiKey), loggerFactory?.CreateLogger<ClarifaiClient>());
+        Executor = executor;
+        Inputs = new InputService(executor, options.Polling);
+        Models = new ModelService(executor);
+        ModelVersions = new ModelVersionService(executor, options.Polling);
+        Predictions = new PredictionService(executor);
+    }
+
+    /// <summary>The options this client was created with (a copy).</summary>
+    public ClarifaiClientOptions Options { get; }
+
+    /// <summary>
+    /// The complete generated client (every RPC of <c>clarifai.api.V2</c>), with the <c>authorization</c> header and
+    /// the default <c>user_app_id</c> attached: for the RPCs the services do not cover. Its calls are not retried.
+    /// </summary>
+    public virtual V2.V2Client GrpcClient { get; }
+
+    /// <summary>Adds, reads and waits for inputs (PostInputs, GetInput).</summary>
+    public virtual InputService Inputs { get; }
+
+    /// <summary>Creates and reads models (PostModels, GetModel).</summary>
+    public virtual ModelService Models { get; }
+
+    /// <summary>Trains model versions and waits for training (PostModelVersions, GetModelVersion).</summary>
+    public virtual ModelVersionService ModelVersions { get; }
+
+    /// <summary>Predicts with a model (PostModelOutputs).</summary>
+    public virtual PredictionService Predictions { get; }
+
+    /// <summary>The call pipeline shared by the services; the uploader builds on it.</summary>
+    internal ClarifaiCallExecutor Executor { get; } = null!;
+
+    /// <summary>Disposes the channel, if the client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the channel, if the client created it.</summary>
+    /// <returns>A task that completes when it is disposed.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"ClarifaiClient({Options.Endpoint})";
+
+    /// <summary>Releases the channel the client created; a borrowed channel or invoker stays open.</summary>
+    /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0) _ownedChannel?.Dispose();
+    }
+
+    /// <summary>One channel per endpoint, HTTP/2 with several connections when one's streams run out.</summary>
+    internal static GrpcChannel CreateChannel(ClarifaiClientOptions options) =>
+        GrpcChannel.ForAddress(options.Endpoint, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+                KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+            },
+            DisposeHttpClient = true,
+            MaxReceiveMessageSize = MaxReceiveMessageSize,
+            MaxSendMessageSize = null,
+        });
+
+    private static ClarifaiClientOptions ValidatedCopy(ClarifaiClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = options.Clone();
+        copy.Validate();
+        return copy;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using Clarifai.Api;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// An image to add to an app, with its labels: positive concepts (value 1), negative concepts (value 0, "not this"),
+/// metadata and an optional client-chosen id. Immutable: every <c>With…</c> returns a new instance.
+/// </summary>
+/// <example>
+/// <code>
+/// NewInput.FromUrl("https://samples.clarifai.com/puppy.jpeg", allowDuplicateUrl: true)
+///         .WithConcepts("charlie").WithoutConcepts("our_wedding");
+/// </code>
+/// </example>
+public sealed class NewInput
+{
+    private NewInput(Uri? url, bool allowDuplicateUrl, ByteString? bytes)
+    {
+        Url = url;
+        AllowDuplicateUrl = allowDuplicateUrl;
+        Bytes = bytes;
+    }
+
+    /// <summary>The image's URL, when the input is added by URL (Clarifai downloads it).</summary>
+    public Uri? Url { get; }
+
+    /// <summary>Whether Clarifai may accept a URL the app already holds; otherwise such an input fails with 30100.</summary>
+    public bool AllowDuplicateUrl { get; }
+
+    /// <summary>The image's bytes, when the input is added by content.</summary>
+    public ByteString? Bytes { get; }
+
+    /// <summary>The client-chosen input id, or <see langword="null"/> to let Clarifai choose.</summary>
+    public string? Id { get; private init; }
+
+    /// <summary>Concepts the image shows (value 1).</summary>
+    public ImmutableArray<string> Concepts { get; private init; } = [];
+
+    /// <summary>Concepts the image does not show (value 0): negative examples for training.</summary>
+    public ImmutableArray<string> NegativeConcepts { get; private init; } = [];
+
+    /// <summary>Metadata stored with the input, or <see langword="null"/>.</summary>
+    public Struct? Metadata { get; private init; }
+
+    /// <summary>The size of the image content this input sends (0 for a URL).</summary>
+    public long ContentLength => Bytes?.Length ?? 0;
+
+    /// <summary>An image Clarifai downloads from <paramref name="url"/>.</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    /// <param name="allowDuplicateUrl">Accept the URL even if the app already has an input with it.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public static NewInput FromUrl(string url, bool allowDuplicateUrl = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(url));
+        return FromUrl(uri, allowDuplicateUrl);
+    }
+
+    /// <summary>An image Clarifai downloads from <paramref name="url"/>.</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    /// <param name="allowDuplicateUrl">Accept the URL even if the app already has an input with it.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public static NewInput FromUrl(Uri url, bool allowDuplicateUrl = false)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", nameof(url));
+        }
+
+        return new NewInput(url, allowDuplicateUrl, bytes: null);
+    }
+
+    /// <summary>An image given by its encoded bytes (JPEG, PNG, …).</summary>
+    /// <param name="bytes">The image file's content; not empty. Copied.</param>
+    /// <returns>The input.</returns>
+    public static NewInput FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", nameof(bytes));
+        return new NewInput(url: null, allowDuplicateUrl: false, ByteString.CopyFrom(bytes));
+    }
+
+    /// <summary>An image given by its encoded bytes, without copying them.</summary>
+    /// <param name="bytes">The image file's content; not empty.</param>
+    /// <returns>The input.</returns>
+    public static NewInput FromBytes(ByteString bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", nameof(bytes));
+        return new NewInput(url: null, allowDuplicateUrl: false, bytes);
+    }
+
+    /// <summary>An image read from a stream (to its end).</summary>
+    /// <param name="stream">A readable stream positioned at the image's first byte.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The input.</returns>
+    public static async Task<NewInput> FromStreamAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead) throw new ArgumentException("The stream is not readable.", nameof(stream));
+        var bytes = await ByteString.FromStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        return FromBytes(bytes);
+    }
+
+    /// <summary>An image read from a file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<NewInput> FromFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (bytes.Length == 0) throw new ArgumentException($"The file '{path}' is empty.", nameof(path));
+        return new NewInput(url: null, allowDuplicateUrl: false, UnsafeByteOperations.UnsafeWrap(bytes));
+    }
+
+    /// <summary>Sets a client-chosen input id; with ids, a retried add cannot create the input twice.</summary>
+    /// <param name="id">The id: letters, digits, <c>-</c> and <c>_</c>, at most 48 characters.</param>
+    /// <returns>A new input with the id.</returns>
+    public NewInput WithId(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        if (id.Length > 48 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new ArgumentException($"'{id}' is not a valid input id: use at most 48 letters, digits, '-' or '_'.", nameof(id));
+        }
+
+        return new NewInput(Url, AllowDuplicateUrl, Bytes) { Id = id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = Metadata };
+    }
+
+    /// <summary>Adds concepts the image shows (value 1).</summary>
+    /// <param name="conceptIds">Concept ids, not empty.</param>
+    /// <returns>A new input with the concepts.</returns>
+    public NewInput WithConcepts(params string[] conceptIds) =>
+        new(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), NegativeConcepts = NegativeConcepts, Metadata = Metadata };
+
+    /// <summary>Adds concepts the image does not show (value 0): negative examples.</summary>
+    /// <param name="conceptIds">Concept ids, not empty.</param>
+    /// <returns>A new input with the negative concepts.</returns>
+    public NewInput WithoutConcepts(params string[] conceptIds) =>
+        new(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), Metadata = Metadata };
+
+    /// <summary>Sets metadata stored with the input.</summary>
+    /// <param name="metadata">The metadata.</param>
+    /// <returns>A new input with the metadata.</returns>
+    public NewInput WithMetadata(Struct metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return new NewInput(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = metadata.Clone() };
+    }
+
+    /// <summary>Sets metadata from string values.</summary>
+    /// <param name="metadata">Keys and values.</param>
+    /// <returns>A new input with the metadata.</returns>
+    public NewInput WithMetadata(IEnumerable<KeyValuePair<string, string>> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var value = new Struct();
+        foreach (var (key, text) in metadata) value.Fields[key] = Value.ForString(text);
+        return WithMetadata(value);
+    }
+
+    /// <summary>The PostInputs message of this input.</summary>
+    /// <returns>A new <see cref="Input"/>.</returns>
+    public Input ToProto()
+    {
+        var image = new Image();
+        if (Url is not null)
+        {
+            image.Url = Url.AbsoluteUri;
+            image.AllowDuplicateUrl = AllowDuplicateUrl;
+        }
+        else
+        {
+            image.Base64 = Bytes;
+        }
+
+        var data = new Data { Image = image };
+        foreach (var concept in Concepts) data.Concepts.Add(new Concept { Id = concept, Value = 1f });
+        foreach (var concept in NegativeConcepts) data.Concepts.Add(new Concept { Id = concept, Value = 0f });
+        if (Metadata is not null) data.Metadata = Metadata.Clone();
+        return new Input { Id = Id ?? string.Empty, Data = data };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"NewInput({(Url is not null ? Url.AbsoluteUri : $"{ContentLength} bytes")}{(Id is null ? string.Empty : $", id {Id}")}, concepts [{string.Join(", ", Concepts)}], not [{string.Join(", ", NegativeConcepts)}])";
+
+    private static string[] CheckConcepts(string[] conceptIds, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(conceptIds, paramName);
+        if (conceptIds.Length == 0) throw new ArgumentException("At least one concept id is required.", paramName);
+        foreach (var id in conceptIds)
+        {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("A concept id is null or empty.", paramName);
+        }
+
+        return conceptIds;
+    }
+}

@@ -1,0 +1,68 @@
+using Clarifai.Api;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>Creates and reads models. Reach it through <see cref="ClarifaiClient.Models"/>.</summary>
+public class ModelService
+{
+    private readonly ClarifaiCallExecutor _executor = null!;
+
+    internal ModelService(ClarifaiCallExecutor executor) => _executor = executor;
+
+    /// <summary>For mocking only.</summary>
+    protected ModelService()
+    {
+    }
+
+    /// <summary>
+    /// Creates a model (PostModels) that predicts <paramref name="concepts"/>. The answer carries the model's first
+    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync"/>.
+    /// </summary>
+    /// <param name="modelId">The new model's id: letters, digits, <c>-</c> and <c>_</c>.</param>
+    /// <param name="concepts">The concept ids to predict; at least one.</param>
+    /// <param name="options">Model type and output configuration; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The model.</returns>
+    /// <remarks>Not retried once it may have reached the server (see <see cref="RetrySettings"/>).</remarks>
+    /// <exception cref="ArgumentException">The id is empty or invalid, or there are no concepts.</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, for example because the model id exists.</exception>
+    public virtual async Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        CheckModelId(modelId);
+        ArgumentNullException.ThrowIfNull(concepts);
+        var conceptIds = concepts.ToList();
+        if (conceptIds.Count == 0) throw new ArgumentException("At least one concept is required.", nameof(concepts));
+        if (conceptIds.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("A concept id is null or empty.", nameof(concepts));
+        options ??= new CreateModelOptions();
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ModelTypeId, nameof(options));
+
+        var model = new Model { Id = modelId, ModelTypeId = options.ModelTypeId };
+#pragma warning disable CS0612 // Model.output_info is deprecated upstream, yet it is how PostModels takes a classifier's concepts.
+        model.OutputInfo = ModelOutputParameters.Create(conceptIds, options.ConceptsMutuallyExclusive, options.ClosedEnvironment);
+#pragma warning restore CS0612
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModels, new PostModelsRequest { Models = { model } }, cancellationToken).ConfigureAwait(false);
+        return new ClarifaiModel(response.Model);
+    }
+
+    /// <summary>Reads a model, with its latest version.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">The id is null or empty.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
+    public virtual async Task<ClarifaiModel> GetAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        CheckModelId(modelId);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = modelId }, cancellationToken).ConfigureAwait(false);
+        return new ClarifaiModel(response.Model);
+    }
+
+    internal static void CheckModelId(string modelId, string paramName = "modelId")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId, paramName);
+        if (!modelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ArgumentException($"'{modelId}' is not a valid model id: use letters, digits, '-', '_' or '.'.", paramName);
+        }
+    }
+}

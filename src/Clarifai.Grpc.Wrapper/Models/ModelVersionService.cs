@@ -1,0 +1,96 @@
+using Clarifai.Api;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>Trains model versions and waits for training to end. Reach it through <see cref="ClarifaiClient.ModelVersions"/>.</summary>
+public class ModelVersionService
+{
+    private readonly ClarifaiCallExecutor _executor = null!;
+    private readonly PollingSettings _polling = null!;
+
+    internal ModelVersionService(ClarifaiCallExecutor executor, PollingSettings polling)
+    {
+        _executor = executor;
+        _polling = polling;
+    }
+
+    /// <summary>For mocking only.</summary>
+    protected ModelVersionService()
+    {
+    }
+
+    /// <summary>
+    /// Starts training a new version of the model (PostModelVersions) on the app's inputs labelled with the model's
+    /// concepts. Returns at once, typically with the version queued (21103); see <see cref="WaitForTrainingAsync"/>.
+    /// </summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new version.</returns>
+    /// <remarks>Never retried once it may have reached the server: each call starts one training.</remarks>
+    /// <exception cref="ArgumentException">The id is null, empty or invalid.</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused to train.</exception>
+    public virtual async Task<ClarifaiModelVersion> TrainAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        ModelService.CheckModelId(modelId);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelVersions, new PostModelVersionsRequest { ModelId = modelId, ModelVersions = { new ModelVersion() } }, cancellationToken).ConfigureAwait(false);
+        if (response.Model?.ModelVersion is not { } version)
+        {
+            throw new ClarifaiException(ClarifaiStatus.FromProto(response.Status) with { Details = "The response holds no model version." }, ClarifaiRpcs.PostModelVersions.Name);
+        }
+
+        return new ClarifaiModelVersion(modelId, version);
+    }
+
+    /// <summary>Reads a model version, with its training state.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="versionId">The version's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The version.</returns>
+    /// <exception cref="ArgumentException">An id is null or empty.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model or version.</exception>
+    public virtual async Task<ClarifaiModelVersion> GetAsync(string modelId, string versionId, CancellationToken cancellationToken = default)
+    {
+        ModelService.CheckModelId(modelId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(versionId);
+        var request = new GetModelVersionRequest { ModelId = modelId, VersionId = versionId };
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetModelVersion, request, cancellationToken).ConfigureAwait(false);
+        return new ClarifaiModelVersion(modelId, response.ModelVersion);
+    }
+
+    /// <summary>
+    /// Polls the version, with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until training ends.
+    /// </summary>
+    /// <param name="version">The version, as returned by <see cref="TrainAsync"/> or <see cref="GetAsync"/>.</param>
+    /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The version, trained (21100).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="version"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
+    /// <exception cref="ClarifaiModelTrainingFailedException">Training failed (21105, 21106, 21108–21119); the code says why.</exception>
+    /// <exception cref="TimeoutException">Training had not ended when the timeout passed.</exception>
+    public virtual async Task<ClarifaiModelVersion> WaitForTrainingAsync(ClarifaiModelVersion version, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var limit = timeout ?? _polling.Timeout;
+        Guard.Timeout(limit, nameof(timeout));
+
+        var poller = new Poller(_executor.Time, _polling, limit);
+        var current = version;
+        while (true)
+        {
+            switch (current.State)
+            {
+                case ModelVersionState.Trained:
+                    return current;
+                case ModelVersionState.Failed:
+                    throw new ClarifaiModelTrainingFailedException(current);
+                case ModelVersionState.Unknown when current.Status.Code != Clarifai.Api.Status.StatusCode.Zero:
+                    // A status that is neither a training state nor a failure: report it rather than poll forever.
+                    throw new ClarifaiException(current.Status, "training of model " + current.ModelId + " version " + current.Id);
+            }
+
+            await poller.WaitAsync($"model {current.ModelId} version {current.Id} is {current.State}", cancellationToken).ConfigureAwait(false);
+            current = await GetAsync(current.ModelId, current.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Clarifai.Api;
+using Google.Protobuf;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>An image to predict on: by URL (Clarifai downloads it) or by its encoded bytes.</summary>
+public sealed class ImageSource
+{
+    private ImageSource(Uri? url, ByteString? bytes)
+    {
+        Url = url;
+        Bytes = bytes;
+    }
+
+    /// <summary>The image's URL, or <see langword="null"/>.</summary>
+    public Uri? Url { get; }
+
+    /// <summary>The image's bytes, or <see langword="null"/>.</summary>
+    public ByteString? Bytes { get; }
+
+    /// <summary>An image at a URL.</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public static ImageSource FromUrl(string url)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(url));
+        return FromUrl(uri);
+    }
+
+    /// <summary>An image at a URL.</summary>
+    /// <param name="url">An absolute http(s) URL.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    public static ImageSource FromUrl(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", nameof(url));
+        }
+
+        return new ImageSource(url, bytes: null);
+    }
+
+    /// <summary>An image given by its encoded bytes (copied).</summary>
+    /// <param name="bytes">The image file's content; not empty.</param>
+    /// <returns>The source.</returns>
+    public static ImageSource FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", nameof(bytes));
+        return new ImageSource(url: null, ByteString.CopyFrom(bytes));
+    }
+
+    /// <summary>An image read from a file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static async Task<ImageSource> FromFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (bytes.Length == 0) throw new ArgumentException($"The file '{path}' is empty.", nameof(path));
+        return new ImageSource(url: null, UnsafeByteOperations.UnsafeWrap(bytes));
+    }
+
+    /// <summary>The PostModelOutputs input of this image.</summary>
+    /// <returns>A new <see cref="Input"/>.</returns>
+    public Input ToProto() =>
+        new() { Data = new Data { Image = Url is not null ? new Image { Url = Url.AbsoluteUri } : new Image { Base64 = Bytes } } };
+
+    /// <inheritdoc />
+    public override string ToString() => Url is not null ? $"ImageSource({Url})" : $"ImageSource({Bytes!.Length} bytes)";
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Clarifai.Api;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>A model's answer for one input: the concepts, highest value first, and which model and version answered.</summary>
+public sealed class Prediction
+{
+    /// <summary>Creates the typed view of an output message.</summary>
+    /// <param name="proto">The output as the API returned it.</param>
+    public Prediction(Output proto)
+    {
+        ArgumentNullException.ThrowIfNull(proto);
+        Proto = proto;
+        Status = ClarifaiStatus.FromProto(proto.Status);
+        Concepts = (proto.Data?.Concepts ?? [])
+            .Select(ConceptValue.FromProto)
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    /// <summary>The concepts with the model's confidence in [0, 1], highest first.</summary>
+    public ImmutableArray<ConceptValue> Concepts { get; }
+
+    /// <summary>The status of this input's prediction; not 10000 when this input failed in a mixed answer.</summary>
+    public ClarifaiStatus Status { get; }
+
+    /// <summary>Whether this input was predicted.</summary>
+    public bool IsSuccess => Status.IsSuccess;
+
+    /// <summary>The id of the model that answered.</summary>
+    public string ModelId => Proto.Model?.Id ?? string.Empty;
+
+    /// <summary>The id of the model version that answered.</summary>
+    public string ModelVersionId => Proto.Model?.ModelVersion?.Id ?? string.Empty;
+
+    /// <summary>The id of the input, as the API echoed it.</summary>
+    public string InputId => Proto.Input?.Id ?? string.Empty;
+
+    /// <summary>The message as the API returned it.</summary>
+    public Output Proto { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Prediction by {ModelId}/{ModelVersionId}: {string.Join(", ", Concepts.Take(5).Select(c => $"{c.Name} {c.Value:0.00}"))}";
+}

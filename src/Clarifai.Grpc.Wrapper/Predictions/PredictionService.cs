@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Clarifai.Api;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>Predicts with a model (PostModelOutputs). Reach it through <see cref="ClarifaiClient.Predictions"/>.</summary>
+public class PredictionService
+{
+    /// <summary>The most inputs Clarifai takes in one PostModelOutputs request.</summary>
+    public const int MaxInputsPerRequest = 128;
+
+    private readonly ClarifaiCallExecutor _executor = null!;
+
+    internal PredictionService(ClarifaiCallExecutor executor) => _executor = executor;
+
+    /// <summary>For mocking only.</summary>
+    protected PredictionService()
+    {
+    }
+
+    /// <summary>Predicts the concepts of one image.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="image">The image.</param>
+    /// <param name="modelVersionId">The version to use; the latest when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The prediction, concepts highest first.</returns>
+    /// <exception cref="ArgumentException">The model id is empty or invalid, or the image is null.</exception>
+    /// <exception cref="ClarifaiException">The prediction failed; the code says why.</exception>
+    public virtual async Task<Prediction> PredictAsync(string modelId, ImageSource image, string? modelVersionId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var predictions = await PredictManyAsync(modelId, [image], modelVersionId, cancellationToken).ConfigureAwait(false);
+        var prediction = predictions[0];
+        if (!prediction.IsSuccess) throw ClarifaiExceptionFactory.Create(prediction.Status, ClarifaiRpcs.PostModelOutputs.Name);
+        return prediction;
+    }
+
+    /// <summary>
+    /// Predicts the concepts of up to <see cref="MaxInputsPerRequest"/> images in one call. More are refused, not split.
+    /// </summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="images">1 to 128 images.</param>
+    /// <param name="modelVersionId">The version to use; the latest when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// One prediction per image, in order. On a 10010 MIXED_STATUS answer, the images that failed have a
+    /// <see cref="Prediction.Status"/> saying why and no concepts.
+    /// </returns>
+    /// <exception cref="ArgumentException">The model id is invalid, or there are no images, a null one, or more than 128.</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
+    public virtual async Task<IReadOnlyList<Prediction>> PredictManyAsync(string modelId, IEnumerable<ImageSource> images, string? modelVersionId = null, CancellationToken cancellationToken = default)
+    {
+        ModelService.CheckModelId(modelId);
+        var list = Guard.Batch(images, MaxInputsPerRequest, nameof(images));
+        if (modelVersionId is not null) ArgumentException.ThrowIfNullOrWhiteSpace(modelVersionId);
+
+        var request = new PostModelOutputsRequest { ModelId = modelId, VersionId = modelVersionId ?? string.Empty };
+        foreach (var image in list) request.Inputs.Add(image.ToProto());
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken).ConfigureAwait(false);
+        if (response.Outputs.Count != list.Count)
+        {
+            var status = ClarifaiStatus.FromProto(response.Status);
+            throw new ClarifaiException(status with { Details = $"{list.Count} images were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
+        }
+
+        return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
+    }
+}

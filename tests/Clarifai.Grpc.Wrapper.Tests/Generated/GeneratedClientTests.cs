@@ -2,9 +2,8 @@ using System.Reflection;
 using Clarifai.Api;
 using Grpc.Core;
 using Moq;
-using ClarifaiStatus = Clarifai.Api.Status.Status;
+using StatusProto = Clarifai.Api.Status.Status;
 using StatusCode = Clarifai.Api.Status.StatusCode;
-using Task = System.Threading.Tasks.Task;
 
 namespace Clarifai.Grpc.Wrapper.Tests.Generated;
 
@@ -20,7 +19,7 @@ public sealed class GeneratedClientTests
     {
         var canned = new MultiOutputResponse
         {
-            Status = new ClarifaiStatus { Code = StatusCode.Success, Description = "Ok", ReqId = "req-1" },
+            Status = new StatusProto { Code = StatusCode.Success, Description = "Ok", ReqId = "req-1" },
             Outputs = { new Output { Id = "out-1", Data = new Data { Concepts = { new Concept { Id = "charlie", Value = 0.97f } } } } },
         };
         PostModelOutputsRequest? seenRequest = null;

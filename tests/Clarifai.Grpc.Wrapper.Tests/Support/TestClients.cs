@@ -1,0 +1,28 @@
+namespace Clarifai.Grpc.Wrapper.Tests.Support;
+
+/// <summary>Clients over a <see cref="MockV2"/>, with a test key and an instant clock.</summary>
+internal static class TestClients
+{
+    public const string ApiKey = "test-pat-0123456789abcdef";
+    public const string UserId = "test-user";
+    public const string AppId = "test-app";
+
+    public static ClarifaiClientOptions Options(InstantTimeProvider? time = null, RetrySettings? retry = null) => new()
+    {
+        ApiKey = ApiKey,
+        UserId = UserId,
+        AppId = AppId,
+        TimeProvider = time ?? new InstantTimeProvider(),
+        Retry = retry ?? RetrySettings.Default,
+    };
+
+    public static ClarifaiClient Create(MockV2 mock, InstantTimeProvider? time = null, RetrySettings? retry = null, Action<ClarifaiClientOptions>? configure = null)
+    {
+        var options = Options(time, retry);
+        configure?.Invoke(options);
+        var client = new ClarifaiClient(options, mock.Invoker.Object);
+        // Jitter 1.0: every backoff is its ceiling, so tests can check exact waits.
+        client.Executor.Jitter = static () => 1.0;
+        return client;
+    }
+}

@@ -53,37 +53,22 @@ public sealed class NewInput
     /// <param name="allowDuplicateUrl">Accept the URL even if the app already has an input with it.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
-    public static NewInput FromUrl(string url, bool allowDuplicateUrl = false)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(url);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(url));
-        return FromUrl(uri, allowDuplicateUrl);
-    }
+    public static NewInput FromUrl(string url, bool allowDuplicateUrl = false) =>
+        new(ImageContent.ParseUrl(url, nameof(url)), allowDuplicateUrl, bytes: null);
 
     /// <summary>An image Clarifai downloads from <paramref name="url"/>.</summary>
     /// <param name="url">An absolute http(s) URL.</param>
     /// <param name="allowDuplicateUrl">Accept the URL even if the app already has an input with it.</param>
     /// <returns>The input.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
-    public static NewInput FromUrl(Uri url, bool allowDuplicateUrl = false)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", nameof(url));
-        }
-
-        return new NewInput(url, allowDuplicateUrl, bytes: null);
-    }
+    public static NewInput FromUrl(Uri url, bool allowDuplicateUrl = false) =>
+        new(ImageContent.CheckUrl(url, nameof(url)), allowDuplicateUrl, bytes: null);
 
     /// <summary>An image given by its encoded bytes (JPEG, PNG, …).</summary>
     /// <param name="bytes">The image file's content; not empty. Copied.</param>
     /// <returns>The input.</returns>
-    public static NewInput FromBytes(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", nameof(bytes));
-        return new NewInput(url: null, allowDuplicateUrl: false, ByteString.CopyFrom(bytes));
-    }
+    public static NewInput FromBytes(ReadOnlySpan<byte> bytes) =>
+        new(url: null, allowDuplicateUrl: false, ImageContent.Copy(bytes, nameof(bytes)));
 
     /// <summary>An image given by its encoded bytes, without copying them.</summary>
     /// <param name="bytes">The image file's content; not empty.</param>
@@ -113,12 +98,7 @@ public sealed class NewInput
     /// <returns>The input.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static async Task<NewInput> FromFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0) throw new ArgumentException($"The file '{path}' is empty.", nameof(path));
-        return new NewInput(url: null, allowDuplicateUrl: false, UnsafeByteOperations.UnsafeWrap(bytes));
-    }
+        => new(url: null, allowDuplicateUrl: false, await ImageContent.ReadFileAsync(path, nameof(path), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Sets a client-chosen input id; with ids, a retried add cannot create the input twice.</summary>
     /// <param name="id">The id: letters, digits, <c>-</c> and <c>_</c>, at most 48 characters.</param>

@@ -22,36 +22,18 @@ public sealed class ImageSource
     /// <param name="url">An absolute http(s) URL.</param>
     /// <returns>The source.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
-    public static ImageSource FromUrl(string url)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(url);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(url));
-        return FromUrl(uri);
-    }
+    public static ImageSource FromUrl(string url) => new(ImageContent.ParseUrl(url, nameof(url)), bytes: null);
 
     /// <summary>An image at a URL.</summary>
     /// <param name="url">An absolute http(s) URL.</param>
     /// <returns>The source.</returns>
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
-    public static ImageSource FromUrl(Uri url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", nameof(url));
-        }
-
-        return new ImageSource(url, bytes: null);
-    }
+    public static ImageSource FromUrl(Uri url) => new(ImageContent.CheckUrl(url, nameof(url)), bytes: null);
 
     /// <summary>An image given by its encoded bytes (copied).</summary>
     /// <param name="bytes">The image file's content; not empty.</param>
     /// <returns>The source.</returns>
-    public static ImageSource FromBytes(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", nameof(bytes));
-        return new ImageSource(url: null, ByteString.CopyFrom(bytes));
-    }
+    public static ImageSource FromBytes(ReadOnlySpan<byte> bytes) => new(url: null, ImageContent.Copy(bytes, nameof(bytes)));
 
     /// <summary>An image read from a file.</summary>
     /// <param name="path">The file's path.</param>
@@ -59,12 +41,7 @@ public sealed class ImageSource
     /// <returns>The source.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static async Task<ImageSource> FromFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0) throw new ArgumentException($"The file '{path}' is empty.", nameof(path));
-        return new ImageSource(url: null, UnsafeByteOperations.UnsafeWrap(bytes));
-    }
+        => new(url: null, await ImageContent.ReadFileAsync(path, nameof(path), cancellationToken).ConfigureAwait(false));
 
     /// <summary>The PostModelOutputs input of this image.</summary>
     /// <returns>A new <see cref="Input"/>.</returns>

@@ -1,0 +1,40 @@
+using Google.Protobuf;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>Checks and reads the two ways an image reaches Clarifai (a URL or bytes), for inputs and predictions alike.</summary>
+internal static class ImageContent
+{
+    public static Uri ParseUrl(string url, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url, paramName);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new ArgumentException($"'{url}' is not an absolute URL.", paramName);
+        return CheckUrl(uri, paramName);
+    }
+
+    public static Uri CheckUrl(Uri url, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(url, paramName);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", paramName);
+        }
+
+        return url;
+    }
+
+    public static ByteString Copy(ReadOnlySpan<byte> bytes, string paramName)
+    {
+        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", paramName);
+        return ByteString.CopyFrom(bytes);
+    }
+
+    /// <summary>Reads a whole file; the array is wrapped, not copied, since nobody else holds it.</summary>
+    public static async Task<ByteString> ReadFileAsync(string path, string paramName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path, paramName);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (bytes.Length == 0) throw new ArgumentException($"The file '{path}' is empty.", paramName);
+        return UnsafeByteOperations.UnsafeWrap(bytes);
+    }
+}

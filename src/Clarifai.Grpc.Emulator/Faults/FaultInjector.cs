@@ -1,0 +1,62 @@
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>Decides, from one seeded random sequence, which requests and inputs fail. Thread-safe.</summary>
+internal sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private FaultOptions _options = FaultOptions.None;
+    private Random _random = new(FaultOptions.None.Seed);
+    private long _windowSecond;
+    private int _windowCount;
+
+    public FaultInjector(FaultOptions options) => Options = options;
+
+    /// <summary>The faults in force; setting them restarts the random sequence from their seed.</summary>
+    public FaultOptions Options
+    {
+        get
+        {
+            lock (_gate) return _options;
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.Validate();
+            lock (_gate)
+            {
+                _options = value;
+                _random = new Random(value.Seed);
+            }
+        }
+    }
+
+    /// <summary>The fate of one request.</summary>
+    public RequestFault NextRequest()
+    {
+        lock (_gate)
+        {
+            if (_options.MaxRequestsPerSecond > 0)
+            {
+                var second = Environment.TickCount64 / 1000;
+                if (second != _windowSecond)
+                {
+                    _windowSecond = second;
+                    _windowCount = 0;
+                }
+
+                if (++_windowCount > _options.MaxRequestsPerSecond) return RequestFault.RateLimited;
+            }
+
+            if (_options.UnavailableRate > 0 && _random.NextDouble() < _options.UnavailableRate) return RequestFault.Unavailable;
+            if (_options.ThrottleRate > 0 && _random.NextDouble() < _options.ThrottleRate) return RequestFault.Throttled;
+            return RequestFault.None;
+        }
+    }
+
+    /// <summary>Whether the next input of a PostInputs request fails on its own.</summary>
+    public bool NextInputFails()
+    {
+        lock (_gate) return _options.InputFailureRate > 0 && _random.NextDouble() < _options.InputFailureRate;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>
+/// A Clarifai-compatible server on loopback HTTP/2 (no TLS), in this process: start one per test or sample, point a
+/// client at <see cref="Endpoint"/> with <see cref="ApiKey"/>, dispose it when done. Instances are independent (own
+/// port, own in-memory state), so many can run side by side.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await ClarifaiEmulator.StartAsync();
+/// // ClarifaiClientOptions { Endpoint = emulator.Endpoint, ApiKey = emulator.ApiKey, AllowInsecureCredentials = true, UserId = "me", AppId = "app" }
+/// </code>
+/// </example>
+public sealed class ClarifaiEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FaultInjector _faults;
+    private readonly EmulatorStore _store;
+    private int _stopped;
+
+    private ClarifaiEmulator(WebApplication app, EmulatorOptions options, Uri endpoint)
+    {
+        _app = app;
+        Options = options;
+        Endpoint = endpoint;
+        _faults = app.Services.GetRequiredService<FaultInjector>();
+        _store = app.Services.GetRequiredService<EmulatorStore>();
+    }
+
+    /// <summary>The address clients connect to, for example <c>http://127.0.0.1:50123</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The key the emulator accepts.</summary>
+    public string ApiKey => Options.ApiKey;
+
+    /// <summary>The options the emulator started with.</summary>
+    public EmulatorOptions Options { get; }
+
+    /// <summary>The faults in force; set to change them while running (the random sequence restarts from the new seed).</summary>
+    public FaultOptions Faults
+    {
+        get => _faults.Options;
+        set => _faults.Options = value;
+    }
+
+    /// <summary>Starts an emulator on a loopback port.</summary>
+    /// <param name="options">Its settings; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static async Task<ClarifaiEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        options.Validate();
+        var app = Build(options, LogLevel.Warning);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new ClarifaiEmulator(app, options, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    /// <summary>How many inputs an app holds (all states): what a client's uploads can be checked against.</summary>
+    /// <param name="userId">The user id.</param>
+    /// <param name="appId">The app id.</param>
+    /// <returns>The number of inputs.</returns>
+    public int CountInputs(string userId, string appId)
+    {
+        if (!_store.TryGetApp(userId, appId, out var app)) return 0;
+        lock (app!.Gate) return app.Inputs.Count;
+    }
+
+    /// <summary>The ids of an app's inputs, in creation order.</summary>
+    /// <param name="userId">The user id.</param>
+    /// <param name="appId">The app id.</param>
+    /// <returns>The ids.</returns>
+    public IReadOnlyList<string> InputIds(string userId, string appId)
+    {
+        if (!_store.TryGetApp(userId, appId, out var app)) return [];
+        lock (app!.Gate) return app.InputOrder.ToList();
+    }
+
+    /// <summary>Stops the server: open calls are aborted.</summary>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
+        using var immediately = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await _app.StopAsync(immediately.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the server and releases it.</summary>
+    /// <returns>A task that completes when it is released.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The web application of an emulator: Kestrel on loopback, HTTP/2 only (gRPC without TLS), the V2 service.</summary>
+    internal static WebApplication Build(EmulatorOptions options, LogLevel minimumLogLevel)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(minimumLogLevel);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new FaultInjector(options.Faults));
+        builder.Services.AddSingleton<EmulatorStore>();
+        builder.Services.AddSingleton<ImageFetcher>();
+        builder.Services.AddSingleton<InputProcessor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InputProcessor>());
+        builder.Services.AddSingleton<ModelTrainer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelTrainer>());
+        builder.Services.AddSingleton<EmulatorInterceptor>();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<EmulatorInterceptor>();
+            grpc.MaxReceiveMessageSize = 64 * 1024 * 1024;
+            grpc.MaxSendMessageSize = 64 * 1024 * 1024;
+        });
+
+        var app = builder.Build();
+        app.MapGrpcService<EmulatedV2Service>();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>Reads <see cref="EmulatorOptions"/> from command-line arguments.</summary>
+internal static class EmulatorCommandLine
+{
+    public const string Usage = """
+        Clarifai emulator: a Clarifai-compatible gRPC server on 127.0.0.1 over HTTP/2 without TLS.
+
+        Options:
+          --port N                   port to listen on (default 5080; 0 picks a free one)
+          --key KEY                  the API key clients must send (default: the development key)
+          --allow-url-host HOST      also fetch image URLs from HOST (repeatable; loopback is always allowed)
+          --training-ms N            how long training takes (default 200)
+          --latency-ms N             fault: latency added to every request
+          --unavailable-rate P       fault: share of requests answered gRPC Unavailable (0..1)
+          --throttle-rate P          fault: share of requests answered 11005 CONN_THROTTLED (0..1)
+          --input-failure-rate P     fault: share of added inputs that fail with 30002 (0..1)
+          --max-rps N                fault: at most N requests per second, the rest get 11005
+          --seed N                   seed of the fault draws (default 42)
+          --help                     this text
+        """;
+
+    public static EmulatorOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmulatorOptions { Port = 5080 };
+        var faults = FaultOptions.None;
+        var hosts = options.AllowedUrlHosts.ToList();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            int Int() => int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+            double Rate() => double.Parse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            switch (name)
+            {
+                case "--port": options = options with { Port = Int() }; break;
+                case "--key": options = options with { ApiKey = Value() }; break;
+                case "--allow-url-host": hosts.Add(Value()); break;
+                case "--training-ms": options = options with { TrainingDuration = TimeSpan.FromMilliseconds(Int()) }; break;
+                case "--latency-ms": faults = faults with { Latency = TimeSpan.FromMilliseconds(Int()) }; break;
+                case "--unavailable-rate": faults = faults with { UnavailableRate = Rate() }; break;
+                case "--throttle-rate": faults = faults with { ThrottleRate = Rate() }; break;
+                case "--input-failure-rate": faults = faults with { InputFailureRate = Rate() }; break;
+                case "--max-rps": faults = faults with { MaxRequestsPerSecond = Int() }; break;
+                case "--seed": faults = faults with { Seed = Int() }; break;
+                default: throw new ArgumentException($"Unknown option '{name}'.");
+            }
+        }
+
+        options = options with { AllowedUrlHosts = hosts, Faults = faults };
+        options.Validate();
+        return options;
+    }
+}

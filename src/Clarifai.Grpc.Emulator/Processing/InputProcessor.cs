@@ -1,0 +1,63 @@
+using System.Threading.Channels;
+using Google.Protobuf;
+using Microsoft.Extensions.Hosting;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>
+/// Processes added inputs in the background, as Clarifai does: 30001 pending → 30003 in progress → 30000 success
+/// (decoded, features extracted) or 30002 failed (bytes that are not an image, a URL that cannot be fetched).
+/// </summary>
+internal sealed class InputProcessor : BackgroundService
+{
+    private const int Workers = 2;
+    private readonly Channel<(AppData App, StoredInput Input, ByteString? Bytes)> _queue = Channel.CreateUnbounded<(AppData, StoredInput, ByteString?)>();
+    private readonly ImageFetcher _fetcher;
+
+    public InputProcessor(ImageFetcher fetcher) => _fetcher = fetcher;
+
+    public void Enqueue(AppData app, StoredInput input, ByteString? bytes) => _queue.Writer.TryWrite((app, input, bytes));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (app, input, bytes) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                SetState(app, input, StatusCode.InputInProgress, string.Empty);
+                var (features, error) = await ExtractAsync(input, bytes, stoppingToken).ConfigureAwait(false);
+                lock (app.Gate)
+                {
+                    input.Features = features;
+                    input.Proto.Status = Statuses.Of(features is null ? StatusCode.InputFailed : StatusCode.InputSuccess, error ?? string.Empty);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<(float[]? Features, string? Error)> ExtractAsync(StoredInput input, ByteString? bytes, CancellationToken cancellationToken)
+    {
+        byte[]? content = bytes?.ToByteArray();
+        string? error = null;
+        if (content is null)
+        {
+            (content, error) = await _fetcher.FetchAsync(input.Proto.Data.Image.Url, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (content is null) return (null, error);
+        var features = ImageFeatures.TryExtract(content);
+        return features is null ? (null, "The content could not be decoded as an image") : (features, null);
+    }
+
+    private static void SetState(AppData app, StoredInput input, StatusCode code, string details)
+    {
+        lock (app.Gate) input.Proto.Status = Statuses.Of(code, details);
+    }
+}

@@ -1,0 +1,30 @@
+using Clarifai.Grpc.Emulator;
+using Microsoft.Extensions.Logging;
+
+// Standalone: dotnet run --project src/Clarifai.Grpc.Emulator -- [--port N] [--latency-ms N] ...
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(EmulatorCommandLine.Usage);
+    return 0;
+}
+
+EmulatorOptions options;
+try
+{
+    options = EmulatorCommandLine.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(EmulatorCommandLine.Usage);
+    return 2;
+}
+
+var app = ClarifaiEmulator.Build(options, LogLevel.Warning);
+await app.StartAsync();
+Console.WriteLine($"Clarifai emulator listening on {string.Join(", ", app.Urls)} (HTTP/2, no TLS)");
+Console.WriteLine($"Development key: {options.ApiKey}");
+Console.WriteLine("Any user_app_id is accepted; each (user_id, app_id) is its own app. Faults: " + (options.Faults.Any ? options.Faults.ToString() : "none"));
+Console.WriteLine("Press Ctrl+C to stop.");
+await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,123 @@
+using Clarifai.Api;
+using Grpc.Core;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>PostInputs, GetInput, ListInputs, DeleteInputs.</summary>
+internal sealed partial class EmulatedV2Service
+{
+    public override Task<MultiInputResponse> PostInputs(PostInputsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        if (request.Inputs.Count == 0 || request.Inputs.Count > MaxInputsPerRequest)
+        {
+            return Task.FromResult(new MultiInputResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"A request takes 1 to {MaxInputsPerRequest} inputs; this one has {request.Inputs.Count}") });
+        }
+
+        var response = new MultiInputResponse();
+        var accepted = 0;
+        lock (app.Gate)
+        {
+            foreach (var input in request.Inputs)
+            {
+                var (answer, stored) = Admit(app, input);
+                response.Inputs.Add(answer);
+                if (stored is null) continue;
+                accepted++;
+                _processor.Enqueue(app, stored, input.Data.Image.Url.Length == 0 ? input.Data.Image.Base64 : null);
+            }
+        }
+
+        response.Status = Statuses.ForBatch(accepted, request.Inputs.Count);
+        return Task.FromResult(response);
+    }
+
+    /// <summary>Stores one input, or says why not. Called under the app's lock.</summary>
+    private (Input Answer, StoredInput? Stored) Admit(AppData app, Input input)
+    {
+        var answer = input.Clone();
+        answer.Data ??= new Data();
+        answer.Data.Image ??= new Image();
+        var image = answer.Data.Image;
+        var hasUrl = image.Url.Length > 0;
+        var hasBytes = !image.Base64.IsEmpty;
+        image.Base64 = Google.Protobuf.ByteString.Empty; // answers never echo the content back
+        answer.CreatedAt = Now();
+
+        StatusCode? failure = null;
+        var details = string.Empty;
+        if (hasUrl == hasBytes)
+        {
+            (failure, details) = (StatusCode.InputInvalidArgument, "An image input needs exactly one of url and base64");
+        }
+        else if (answer.Id.Length > 0 && app.Inputs.ContainsKey(answer.Id))
+        {
+            (failure, details) = (StatusCode.InputDuplicate, $"An input with id '{answer.Id}' already exists");
+        }
+        else if (hasUrl && !image.AllowDuplicateUrl && app.Urls.Contains(image.Url))
+        {
+            (failure, details) = (StatusCode.InputDuplicate, $"The app already has an input with URL {image.Url}; set allow_duplicate_url to add it again");
+        }
+        else if (_faults.NextInputFails())
+        {
+            (failure, details) = (StatusCode.InputFailed, "Injected fault: input failed");
+        }
+
+        if (failure is { } code)
+        {
+            answer.Status = Statuses.Of(code, details);
+            return (answer, null);
+        }
+
+        if (answer.Id.Length == 0) answer.Id = NewId();
+        answer.Status = Statuses.Of(StatusCode.InputPending);
+        var stored = new StoredInput(answer.Clone());
+        app.Inputs.Add(stored.Id, stored);
+        app.InputOrder.Add(stored.Id);
+        if (hasUrl) app.Urls.Add(image.Url);
+        return (answer, stored);
+    }
+
+    public override Task<SingleInputResponse> GetInput(GetInputRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            return Task.FromResult(app.Inputs.TryGetValue(request.InputId, out var input)
+                ? new SingleInputResponse { Status = Statuses.Of(StatusCode.Success), Input = input.Proto.Clone() }
+                : new SingleInputResponse { Status = Statuses.Of(StatusCode.InputDoesNotExist, $"No input with id '{request.InputId}'") });
+        }
+    }
+
+    public override Task<MultiInputResponse> ListInputs(ListInputsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        var perPage = request.PerPage == 0 ? 128 : (int)Math.Min(request.PerPage, 1000);
+        var page = Math.Max(1, (int)request.Page);
+        var response = new MultiInputResponse { Status = Statuses.Of(StatusCode.Success) };
+        lock (app.Gate)
+        {
+            var ids = request.Ids.Count > 0 ? request.Ids.Where(app.Inputs.ContainsKey) : app.InputOrder;
+            foreach (var id in ids.Skip((page - 1) * perPage).Take(perPage)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public override Task<Clarifai.Api.Status.BaseResponse> DeleteInputs(DeleteInputsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            foreach (var id in request.Ids)
+            {
+                if (!app.Inputs.Remove(id, out var input)) continue;
+                app.InputOrder.Remove(id);
+                if (input.Proto.Data.Image.Url is { Length: > 0 } url && !app.Inputs.Values.Any(i => i.Proto.Data.Image.Url == url)) app.Urls.Remove(url);
+            }
+        }
+
+        return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.Success) });
+    }
+}

@@ -1,0 +1,107 @@
+using Clarifai.Api;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>PostModels, GetModel, PostModelVersions, GetModelVersion.</summary>
+internal sealed partial class EmulatedV2Service
+{
+    public override Task<SingleModelResponse> PostModels(PostModelsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+#pragma warning disable CS0612 // the single 'model' field is deprecated upstream, but clients still send it
+        var model = request.Models.Count > 0 ? request.Models[0] : request.Model;
+#pragma warning restore CS0612
+        if (model is null || model.Id.Length == 0)
+        {
+            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.ModelInvalidArgument, "The model needs an id") });
+        }
+
+#pragma warning disable CS0612 // Model.output_info is deprecated upstream, yet it is where PostModels carries a classifier's concepts
+        var outputInfo = model.OutputInfo ?? model.ModelVersion?.OutputInfo ?? new OutputInfo();
+        var conceptsMutuallyExclusive = ReadBool(outputInfo, "concepts_mutually_exclusive") ?? outputInfo.OutputConfig?.ConceptsMutuallyExclusive ?? false;
+#pragma warning restore CS0612
+        var closedEnvironment = ReadBool(outputInfo, "closed_environment") ?? false;
+        var concepts = outputInfo.Data?.Concepts.Select(c => c.Id).Where(id => id.Length > 0).Distinct().ToList() ?? [];
+
+        var stored = model.Clone();
+        stored.AppId = app.AppId;
+        stored.UserId = app.UserId;
+        stored.CreatedAt = Now();
+        if (stored.ModelTypeId.Length == 0) stored.ModelTypeId = "embedding-classifier";
+#pragma warning disable CS0612
+        stored.OutputInfo = outputInfo.Clone();
+#pragma warning restore CS0612
+        var version = new StoredModelVersion(new ModelVersion { Id = NewId(), CreatedAt = Now(), AppId = app.AppId, UserId = app.UserId, Status = Statuses.Of(StatusCode.ModelUntrained) });
+        var entry = new StoredModel(stored, concepts, conceptsMutuallyExclusive, closedEnvironment);
+        entry.Versions.Add(version);
+        lock (app.Gate)
+        {
+            if (app.Models.ContainsKey(model.Id))
+            {
+                return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.DatabaseDuplicateKey, $"A model with id '{model.Id}' already exists") });
+            }
+
+            app.Models.Add(model.Id, entry);
+            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(entry, version) });
+        }
+    }
+
+    public override Task<SingleModelResponse> GetModel(GetModelRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            return Task.FromResult(app.Models.TryGetValue(request.ModelId, out var model)
+                ? new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(model, model.Versions[^1]) }
+                : new SingleModelResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
+        }
+    }
+
+    public override Task<SingleModelResponse> PostModelVersions(PostModelVersionsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            if (!app.Models.TryGetValue(request.ModelId, out var model))
+            {
+                return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
+            }
+
+            var version = new StoredModelVersion(new ModelVersion { Id = NewId(), CreatedAt = Now(), AppId = app.AppId, UserId = app.UserId, Status = Statuses.Of(StatusCode.ModelQueuedForTraining) });
+            model.Versions.Add(version);
+            _trainer.Enqueue(app, model, version);
+            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(model, version) });
+        }
+    }
+
+    public override Task<SingleModelVersionResponse> GetModelVersion(GetModelVersionRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            if (!app.Models.TryGetValue(request.ModelId, out var model))
+            {
+                return Task.FromResult(new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
+            }
+
+            var version = model.Versions.FirstOrDefault(v => v.Id == request.VersionId);
+            return Task.FromResult(version is null
+                ? new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{request.ModelId}' has no version '{request.VersionId}'") }
+                : new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.Success), ModelVersion = version.Proto.Clone() });
+        }
+    }
+
+    /// <summary>The model message with one of its versions. Called under the app's lock.</summary>
+    private static Model Describe(StoredModel model, StoredModelVersion version)
+    {
+        var proto = model.Proto.Clone();
+        proto.ModelVersion = version.Proto.Clone();
+        return proto;
+    }
+
+    private static bool? ReadBool(OutputInfo info, string name) =>
+        info.Params is { } parameters && parameters.Fields.TryGetValue(name, out var value) && value.KindCase == Value.KindOneofCase.BoolValue ? value.BoolValue : null;
+}

@@ -1,0 +1,84 @@
+using Clarifai.Api;
+using Grpc.Core;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>PostModelOutputs.</summary>
+internal sealed partial class EmulatedV2Service
+{
+    public override async Task<MultiOutputResponse> PostModelOutputs(PostModelOutputsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        if (request.Inputs.Count == 0 || request.Inputs.Count > MaxInputsPerRequest)
+        {
+            return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"A request takes 1 to {MaxInputsPerRequest} inputs; this one has {request.Inputs.Count}") };
+        }
+
+        Model modelInfo;
+        ConceptClassifier? classifier;
+        lock (app.Gate)
+        {
+            if (!app.Models.TryGetValue(request.ModelId, out var model))
+            {
+                return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") };
+            }
+
+            var version = request.VersionId.Length > 0
+                ? model.Versions.FirstOrDefault(v => v.Id == request.VersionId)
+                : model.Versions.LastOrDefault(v => v.Classifier is not null);
+            if (version is null && request.VersionId.Length > 0)
+            {
+                return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{request.ModelId}' has no version '{request.VersionId}'") };
+            }
+
+            if (version?.Classifier is null)
+            {
+                return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ModelUntrained, $"Model '{request.ModelId}' has no trained version to predict with") };
+            }
+
+            classifier = version.Classifier;
+            modelInfo = Describe(model, version);
+        }
+
+        var response = new MultiOutputResponse();
+        var succeeded = 0;
+        foreach (var input in request.Inputs)
+        {
+            var output = await PredictOneAsync(input, modelInfo, classifier, context.CancellationToken).ConfigureAwait(false);
+            if (output.Status.Code == StatusCode.Success) succeeded++;
+            response.Outputs.Add(output);
+        }
+
+        response.Status = Statuses.ForBatch(succeeded, request.Inputs.Count);
+        return response;
+    }
+
+    private async Task<Output> PredictOneAsync(Input input, Model model, ConceptClassifier classifier, CancellationToken cancellationToken)
+    {
+        var echoed = input.Clone();
+        if (echoed.Data?.Image is { } echoedImage) echoedImage.Base64 = Google.Protobuf.ByteString.Empty;
+        var output = new Output { Id = NewId(), CreatedAt = Now(), Model = model, Input = echoed };
+
+        var image = input.Data?.Image;
+        byte[]? content = image is { Base64.IsEmpty: false } ? image.Base64.ToByteArray() : null;
+        string? error = image is null ? "The input has no image" : null;
+        if (content is null && image is { Url.Length: > 0 }) (content, error) = await _fetcher.FetchAsync(image.Url, cancellationToken).ConfigureAwait(false);
+
+        var features = content is null ? null : ImageFeatures.TryExtract(content);
+        if (features is null)
+        {
+            output.Status = Statuses.Of(StatusCode.InputFailed, error ?? "The content could not be decoded as an image");
+            return output;
+        }
+
+        output.Status = Statuses.Of(StatusCode.Success);
+        output.Data = new Data();
+        foreach (var (concept, value) in classifier.Predict(features))
+        {
+            output.Data.Concepts.Add(new Concept { Id = concept, Name = concept, Value = value, AppId = model.AppId });
+        }
+
+        return output;
+    }
+}

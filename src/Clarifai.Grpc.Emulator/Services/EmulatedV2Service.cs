@@ -1,0 +1,37 @@
+using Clarifai.Api;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>
+/// The emulated Clarifai API: the RPCs of the custom-model workflow (inputs, models, versions, predictions), split by
+/// area over partial files. Every other RPC of <c>clarifai.api.V2</c> is left to <see cref="V2.V2Base"/>, which
+/// answers gRPC <c>Unimplemented</c>: a client tells at once that the emulator lacks it, rather than getting a
+/// half-true answer.
+/// </summary>
+internal sealed partial class EmulatedV2Service : V2.V2Base
+{
+    /// <summary>The most inputs Clarifai takes in one request.</summary>
+    internal const int MaxInputsPerRequest = 128;
+
+    private readonly InputProcessor _processor;
+    private readonly ModelTrainer _trainer;
+    private readonly ImageFetcher _fetcher;
+    private readonly FaultInjector _faults;
+
+    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults)
+    {
+        _processor = processor;
+        _trainer = trainer;
+        _fetcher = fetcher;
+        _faults = faults;
+    }
+
+    /// <summary>The app the interceptor resolved from the request's <c>user_app_id</c>.</summary>
+    private static AppData AppOf(ServerCallContext context) => (AppData)context.UserState[EmulatorInterceptor.AppKey];
+
+    private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,13 @@
+using System.Collections.Concurrent;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>The emulator's state: apps created on first use, in memory, gone when the emulator stops.</summary>
+internal sealed class EmulatorStore
+{
+    private readonly ConcurrentDictionary<(string UserId, string AppId), AppData> _apps = new();
+
+    public AppData App(string userId, string appId) => _apps.GetOrAdd((userId, appId), static key => new AppData(key.UserId, key.AppId));
+
+    public bool TryGetApp(string userId, string appId, out AppData? app) => _apps.TryGetValue((userId, appId), out app);
+}

@@ -1,0 +1,93 @@
+using Clarifai.Grpc.Emulator;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>The seed's custom-model walkthrough, end to end over HTTP/2 against the emulator.</summary>
+[TestFixture]
+public sealed class WalkthroughTests
+{
+    private ClarifaiEmulator _emulator = null!;
+
+    [OneTimeSetUp]
+    public async Task StartEmulator() => _emulator = await ClarifaiEmulator.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopEmulator() => await _emulator.DisposeAsync();
+
+    [Test]
+    public async Task AddInputsWithConcepts_CreateModel_Train_Wait_Predict()
+    {
+        using var clarifai = EmulatorClients.Create(_emulator);
+        var inputs = Enumerable.Range(0, 10).Select(i => EmulatorClients.Scene(ScenePalette.Warm, i).WithConcepts("charlie").WithoutConcepts("our_wedding"))
+            .Concat(Enumerable.Range(100, 10).Select(i => EmulatorClients.Scene(ScenePalette.Cold, i).WithConcepts("our_wedding").WithoutConcepts("charlie", "cat")))
+            .ToList();
+
+        var added = await clarifai.Inputs.AddAsync(inputs);
+        var model = await clarifai.Models.CreateAsync("pets", ["charlie"]);
+        var version = await clarifai.ModelVersions.TrainAsync("pets");
+        var trained = await clarifai.ModelVersions.WaitForTrainingAsync(version);
+        var warm = await clarifai.Predictions.PredictAsync("pets", ImageSource.FromBytes(SceneGenerator.Png(ScenePalette.Warm, 999)));
+        var cold = await clarifai.Predictions.PredictAsync("pets", ImageSource.FromBytes(SceneGenerator.Png(ScenePalette.Cold, 998)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(added.AllSucceeded, Is.True);
+            Assert.That(added.Inputs.Select(i => i.State), Is.All.EqualTo(InputState.Pending));
+            Assert.That(added.Status.RequestId, Is.Not.Empty);
+            Assert.That(model.LatestVersion!.State, Is.EqualTo(ModelVersionState.Untrained));
+            Assert.That(model.LatestVersion.Status.Code, Is.EqualTo(StatusCode.ModelUntrained));
+            Assert.That(version.State, Is.EqualTo(ModelVersionState.Queued));
+            Assert.That(trained.State, Is.EqualTo(ModelVersionState.Trained));
+            Assert.That(warm.ModelId, Is.EqualTo("pets"));
+            Assert.That(warm.ModelVersionId, Is.EqualTo(version.Id));
+            Assert.That(warm.Concepts.Single().Id, Is.EqualTo("charlie"));
+            Assert.That(warm.Concepts[0].Value, Is.GreaterThan(0.5f));
+            Assert.That(cold.Concepts[0].Value, Is.LessThan(0.5f));
+        });
+    }
+
+    [Test]
+    public async Task Training_MovesFromQueuedThroughTrainingToTrained()
+    {
+        await using var slow = await ClarifaiEmulator.StartAsync(new EmulatorOptions { TrainingDuration = TimeSpan.FromMilliseconds(600) });
+        using var clarifai = EmulatorClients.Create(slow);
+        await clarifai.Inputs.AddAsync([EmulatorClients.Scene(ScenePalette.Warm, 1).WithConcepts("warm")]);
+        await clarifai.Models.CreateAsync("m", ["warm"]);
+
+        var version = await clarifai.ModelVersions.TrainAsync("m");
+        var seen = new List<ModelVersionState> { version.State };
+        while (seen[^1] != ModelVersionState.Trained)
+        {
+            await Task.Delay(50);
+            seen.Add((await clarifai.ModelVersions.GetAsync("m", version.Id)).State);
+        }
+
+        Assert.That(seen.Distinct(), Is.EqualTo(new[] { ModelVersionState.Queued, ModelVersionState.Training, ModelVersionState.Trained }));
+    }
+
+    [Test]
+    public async Task HeldOutScenes_RankTheRightConceptFirst_InAtLeast90PercentOfCases()
+    {
+        using var clarifai = EmulatorClients.Create(_emulator);
+        var training = Enumerable.Range(0, 10).Select(i => EmulatorClients.Scene(ScenePalette.Warm, i).WithConcepts("warm"))
+            .Concat(Enumerable.Range(0, 10).Select(i => EmulatorClients.Scene(ScenePalette.Cold, 1000 + i).WithConcepts("cold")));
+        await clarifai.Inputs.AddAsync(training);
+        await clarifai.Models.CreateAsync("palette", ["warm", "cold"], new CreateModelOptions { ConceptsMutuallyExclusive = true });
+        await clarifai.ModelVersions.WaitForTrainingAsync(await clarifai.ModelVersions.TrainAsync("palette"));
+
+        var heldOut = Enumerable.Range(500, 25).Select(i => (Palette: ScenePalette.Warm, Seed: i))
+            .Concat(Enumerable.Range(1500, 25).Select(i => (Palette: ScenePalette.Cold, Seed: i)))
+            .ToList();
+        var predictions = await clarifai.Predictions.PredictManyAsync("palette", heldOut.Select(h => ImageSource.FromBytes(SceneGenerator.Png(h.Palette, h.Seed))));
+        var right = heldOut.Zip(predictions).Count(p => p.Second.Concepts[0].Id == (p.First.Palette == ScenePalette.Warm ? "warm" : "cold"));
+
+        TestContext.Out.WriteLine($"{right} of {heldOut.Count} held-out scenes ranked the right concept first");
+        Assert.Multiple(() =>
+        {
+            Assert.That(right, Is.GreaterThanOrEqualTo(45), "at least 90% of 50");
+            Assert.That(predictions.SelectMany(p => p.Concepts).Select(c => c.Value), Is.All.InRange(0f, 1f));
+            Assert.That(predictions.All(p => p.Concepts.Length == 2 && p.Concepts[0].Value >= p.Concepts[1].Value), Is.True, "highest first");
+        });
+    }
+}

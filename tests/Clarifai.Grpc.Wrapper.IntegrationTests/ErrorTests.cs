@@ -7,20 +7,12 @@ namespace Clarifai.Grpc.Wrapper.IntegrationTests;
 
 /// <summary>Errors as they cross the wire: auth, duplicates, mixed status, training failures, unimplemented RPCs.</summary>
 [TestFixture]
-public sealed class ErrorTests
+public sealed class ErrorTests : SharedEmulatorFixture
 {
-    private ClarifaiEmulator _emulator = null!;
-
-    [OneTimeSetUp]
-    public async Task StartEmulator() => _emulator = await ClarifaiEmulator.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopEmulator() => await _emulator.DisposeAsync();
-
     [Test]
     public async Task AWrongKey_GetsClarifaisAuthCode_AsAnAuthenticationException()
     {
-        using var clarifai = EmulatorClients.Create(_emulator, configure: o => o.ApiKey = "not-the-key");
+        using var clarifai = EmulatorClients.Create(Emulator, configure: o => o.ApiKey = "not-the-key");
 
         var ex = await Assert.ThrowsAsync<ClarifaiAuthenticationException>(() => clarifai.Models.GetAsync("pets"));
 
@@ -35,7 +27,7 @@ public sealed class ErrorTests
     [Test]
     public async Task NoKeyAtAll_GetsKeyNotFound()
     {
-        using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress(_emulator.Endpoint);
+        using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress(Emulator.Endpoint);
         var raw = new V2.V2Client(channel);
 
         var response = await raw.GetModelAsync(new GetModelRequest { ModelId = "pets", UserAppId = new UserAppIDSet { UserId = "u", AppId = "a" } });
@@ -50,7 +42,7 @@ public sealed class ErrorTests
     [Test]
     public async Task ARepeatedUrl_FailsWith30100_UnlessDuplicatesAreAllowed_AndAMixedBatchSaysSo()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         const string url = "http://127.0.0.1:9/puppy.jpeg";
 
         var first = await clarifai.Inputs.AddAsync([NewInput.FromUrl(url)]);
@@ -72,7 +64,7 @@ public sealed class ErrorTests
     [Test]
     public async Task TrainingWithoutData_FailsWith21110_AndWithoutPositives_With21111()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         await clarifai.Models.CreateAsync("empty", ["charlie"]);
         var noData = await Assert.ThrowsAsync<ClarifaiModelTrainingFailedException>(async () =>
             await clarifai.ModelVersions.WaitForTrainingAsync(await clarifai.ModelVersions.TrainAsync("empty")));
@@ -93,7 +85,7 @@ public sealed class ErrorTests
     [Test]
     public async Task InputsAreProcessedAsynchronously_ToSuccessOrFailure()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         var added = await clarifai.Inputs.AddAsync(
         [
             EmulatorClients.Scene(ScenePalette.Warm, 7).WithId("image"),
@@ -114,8 +106,8 @@ public sealed class ErrorTests
     [Test]
     public async Task UserAppId_IsolatesApps()
     {
-        using var a = EmulatorClients.Create(_emulator);
-        using var b = EmulatorClients.Create(_emulator);
+        using var a = EmulatorClients.Create(Emulator);
+        using var b = EmulatorClients.Create(Emulator);
         await a.Inputs.AddAsync([EmulatorClients.Scene(ScenePalette.Warm, 1).WithId("only-in-a")]);
 
         var inA = await a.Inputs.GetAsync("only-in-a");
@@ -131,7 +123,7 @@ public sealed class ErrorTests
     [Test]
     public async Task MoreThan128InputsInARequest_AreRefusedByTheServer()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         var request = new PostInputsRequest();
         for (var i = 0; i < 129; i++) request.Inputs.Add(new Input { Data = new Data { Image = new Image { Url = $"http://127.0.0.1:9/{i}.jpg" } } });
 
@@ -148,7 +140,7 @@ public sealed class ErrorTests
     [Test]
     public async Task AnRpcTheEmulatorLacks_AnswersGrpcUnimplemented()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
 
         var ex = Assert.ThrowsAsync<RpcException>(async () => await clarifai.GrpcClient.ListWorkflowsAsync(new ListWorkflowsRequest()));
 
@@ -158,7 +150,7 @@ public sealed class ErrorTests
     [Test]
     public async Task ListAndDeleteInputs_Work()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         await clarifai.Inputs.AddAsync([EmulatorClients.Scene(ScenePalette.Warm, 1).WithId("x1"), EmulatorClients.Scene(ScenePalette.Warm, 2).WithId("x2")]);
 
         var listed = await clarifai.GrpcClient.ListInputsAsync(new ListInputsRequest());

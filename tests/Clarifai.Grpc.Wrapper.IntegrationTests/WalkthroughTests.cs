@@ -5,20 +5,12 @@ namespace Clarifai.Grpc.Wrapper.IntegrationTests;
 
 /// <summary>The seed's custom-model walkthrough, end to end over HTTP/2 against the emulator.</summary>
 [TestFixture]
-public sealed class WalkthroughTests
+public sealed class WalkthroughTests : SharedEmulatorFixture
 {
-    private ClarifaiEmulator _emulator = null!;
-
-    [OneTimeSetUp]
-    public async Task StartEmulator() => _emulator = await ClarifaiEmulator.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopEmulator() => await _emulator.DisposeAsync();
-
     [Test]
     public async Task AddInputsWithConcepts_CreateModel_Train_Wait_Predict()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         var inputs = Enumerable.Range(0, 10).Select(i => EmulatorClients.Scene(ScenePalette.Warm, i).WithConcepts("charlie").WithoutConcepts("our_wedding"))
             .Concat(Enumerable.Range(100, 10).Select(i => EmulatorClients.Scene(ScenePalette.Cold, i).WithConcepts("our_wedding").WithoutConcepts("charlie", "cat")))
             .ToList();
@@ -69,7 +61,7 @@ public sealed class WalkthroughTests
     [Test]
     public async Task HeldOutScenes_RankTheRightConceptFirst_InAtLeast90PercentOfCases()
     {
-        using var clarifai = EmulatorClients.Create(_emulator);
+        using var clarifai = EmulatorClients.Create(Emulator);
         var training = Enumerable.Range(0, 10).Select(i => EmulatorClients.Scene(ScenePalette.Warm, i).WithConcepts("warm"))
             .Concat(Enumerable.Range(0, 10).Select(i => EmulatorClients.Scene(ScenePalette.Cold, 1000 + i).WithConcepts("cold")));
         await clarifai.Inputs.AddAsync(training);

@@ -54,6 +54,12 @@ internal sealed class FaultInjector
         }
     }
 
+    /// <summary>Whether the answer of a handled request is lost (replaced by Unavailable).</summary>
+    public bool NextResponseLost()
+    {
+        lock (_gate) return _options.LostResponseRate > 0 && _random.NextDouble() < _options.LostResponseRate;
+    }
+
     /// <summary>Whether the next input of a PostInputs request fails on its own.</summary>
     public bool NextInputFails()
     {

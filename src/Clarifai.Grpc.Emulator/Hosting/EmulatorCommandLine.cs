@@ -16,6 +16,7 @@ internal static class EmulatorCommandLine
           --latency-ms N             fault: latency added to every request
           --unavailable-rate P       fault: share of requests answered gRPC Unavailable (0..1)
           --throttle-rate P          fault: share of requests answered 11005 CONN_THROTTLED (0..1)
+          --lost-response-rate P     fault: share of handled requests whose answer is replaced by Unavailable (0..1)
           --input-failure-rate P     fault: share of added inputs that fail with 30002 (0..1)
           --max-rps N                fault: at most N requests per second, the rest get 11005
           --seed N                   seed of the fault draws (default 42)
@@ -42,6 +43,7 @@ internal static class EmulatorCommandLine
                 case "--latency-ms": faults = faults with { Latency = TimeSpan.FromMilliseconds(Int()) }; break;
                 case "--unavailable-rate": faults = faults with { UnavailableRate = Rate() }; break;
                 case "--throttle-rate": faults = faults with { ThrottleRate = Rate() }; break;
+                case "--lost-response-rate": faults = faults with { LostResponseRate = Rate() }; break;
                 case "--input-failure-rate": faults = faults with { InputFailureRate = Rate() }; break;
                 case "--max-rps": faults = faults with { MaxRequestsPerSecond = Int() }; break;
                 case "--seed": faults = faults with { Seed = Int() }; break;

@@ -19,6 +19,12 @@ public sealed record FaultOptions
     /// <summary>The share of requests answered with Clarifai status 11005 CONN_THROTTLED (before any work is done).</summary>
     public double ThrottleRate { get; init; }
 
+    /// <summary>
+    /// The share of requests that are fully handled (inputs stored, models created) whose answer is then replaced by
+    /// gRPC <c>Unavailable</c>: a lost response, the case that makes retries create duplicates unless ids are used.
+    /// </summary>
+    public double LostResponseRate { get; init; }
+
     /// <summary>The share of inputs in PostInputs that fail on their own with 30002 INPUT_FAILED (and are not stored).</summary>
     public double InputFailureRate { get; init; }
 
@@ -29,7 +35,7 @@ public sealed record FaultOptions
     public int Seed { get; init; } = 42;
 
     /// <summary>Whether any fault is configured.</summary>
-    public bool Any => Latency > TimeSpan.Zero || UnavailableRate > 0 || ThrottleRate > 0 || InputFailureRate > 0 || MaxRequestsPerSecond > 0;
+    public bool Any => Latency > TimeSpan.Zero || UnavailableRate > 0 || ThrottleRate > 0 || LostResponseRate > 0 || InputFailureRate > 0 || MaxRequestsPerSecond > 0;
 
     /// <summary>Checks the settings.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
@@ -38,6 +44,7 @@ public sealed record FaultOptions
         ArgumentOutOfRangeException.ThrowIfNegative(Latency.Ticks, nameof(Latency));
         CheckRate(UnavailableRate, nameof(UnavailableRate));
         CheckRate(ThrottleRate, nameof(ThrottleRate));
+        CheckRate(LostResponseRate, nameof(LostResponseRate));
         CheckRate(InputFailureRate, nameof(InputFailureRate));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRequestsPerSecond);
     }

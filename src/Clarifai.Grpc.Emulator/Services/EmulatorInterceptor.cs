@@ -70,6 +70,12 @@ internal sealed class EmulatorInterceptor : Interceptor
             context.UserState[AppKey] = _store.App(ids.UserId, ids.AppId);
         }
 
-        return await continuation(request, context).ConfigureAwait(false);
+        var response = await continuation(request, context).ConfigureAwait(false);
+        if (_faults.NextResponseLost())
+        {
+            throw new RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Unavailable, "Injected fault: the request was handled but its answer was lost"));
+        }
+
+        return response;
     }
 }

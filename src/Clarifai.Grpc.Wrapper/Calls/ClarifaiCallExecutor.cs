@@ -22,13 +22,18 @@ internal sealed partial class ClarifaiCallExecutor
     private readonly ILogger _logger;
 
     public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, SecretRedactor redactor, ILogger? logger)
+        : this(client, options.Retry, options.Timeout, options.TimeProvider, redactor, logger ?? NullLogger.Instance)
+    {
+    }
+
+    private ClarifaiCallExecutor(V2.V2Client client, RetrySettings retry, TimeSpan timeout, TimeProvider time, SecretRedactor redactor, ILogger logger)
     {
         Client = client;
-        _retry = options.Retry;
-        _timeout = options.Timeout;
-        _time = options.TimeProvider;
+        _retry = retry;
+        _timeout = timeout;
+        _time = time;
         _redactor = redactor;
-        _logger = logger ?? NullLogger.Instance;
+        _logger = logger;
     }
 
     /// <summary>The generated client, with authentication attached.</summary>
@@ -39,6 +44,12 @@ internal sealed partial class ClarifaiCallExecutor
 
     /// <summary>The source of jitter in [0, 1); replaced by tests that check exact backoffs.</summary>
     internal Func<double> Jitter { get; set; } = Random.Shared.NextDouble;
+
+    /// <summary>
+    /// The same pipeline without retries: for callers with a retry loop of their own (the uploader retries per input
+    /// and per batch, and must see every failure).
+    /// </summary>
+    public ClarifaiCallExecutor WithoutRetries() => new(Client, RetrySettings.None, _timeout, _time, _redactor, _logger) { Jitter = Jitter };
 
     /// <summary>Sends <paramref name="request"/> through <paramref name="rpc"/> and returns the accepted response.</summary>
     /// <exception cref="ClarifaiException">Clarifai answered an error, or the transport failed, after any retries.</exception>

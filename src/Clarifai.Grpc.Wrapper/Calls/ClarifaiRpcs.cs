@@ -16,6 +16,9 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<GetInputRequest, SingleInputResponse> GetInput = new(
         "GetInput", static (c, r, o) => c.GetInputAsync(r, o), static r => r.Status, static _ => true);
 
+    public static readonly UnaryRpc<ListInputsRequest, MultiInputResponse> ListInputs = new(
+        "ListInputs", static (c, r, o) => c.ListInputsAsync(r, o), static r => r.Status, static _ => true);
+
     /// <summary>Not idempotent in general (it creates a model), although the model id makes a second create fail rather than duplicate.</summary>
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status, static _ => false);

@@ -64,6 +64,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Models = null!;
         ModelVersions = null!;
         Predictions = null!;
+        Uploads = null!;
     }
 
     private ClarifaiClient(ClarifaiClientOptions options, GrpcChannel? channel, CallInvoker? invoker, ILoggerFactory? loggerFactory)
@@ -88,6 +89,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Models = new ModelService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
+        Uploads = new UploadService(executor, options.Polling);
     }
 
     /// <summary>The options this client was created with (a copy).</summary>
@@ -110,6 +112,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Predicts with a model (PostModelOutputs).</summary>
     public virtual PredictionService Predictions { get; }
+
+    /// <summary>Uploads any number of inputs with bounded memory, retries and an outcome for each.</summary>
+    public virtual UploadService Uploads { get; }
 
     /// <summary>The call pipeline shared by the services; the uploader builds on it.</summary>
     internal ClarifaiCallExecutor Executor { get; } = null!;

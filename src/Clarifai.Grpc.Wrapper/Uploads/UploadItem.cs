@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Clarifai.Api;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>One input on its way through an upload: its id, its request message, and what its attempts found.</summary>
+internal sealed class UploadItem
+{
+    private UploadItem(NewInput source, Input proto)
+    {
+        Source = source;
+        Proto = proto;
+        Size = proto.CalculateSize();
+    }
+
+    public NewInput Source { get; }
+
+    /// <summary>The PostInputs message, built once; its image bytes are shared with <see cref="Source"/>, not copied.</summary>
+    public Input Proto { get; }
+
+    public string Id => Proto.Id;
+
+    /// <summary>The encoded size of <see cref="Proto"/>, for the byte budget of a batch.</summary>
+    public int Size { get; }
+
+    /// <summary>How many times the input was sent.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>
+    /// Whether a request carrying the input may have reached the server without its answer reaching us: then a later
+    /// "already exists" for this id is this upload's own earlier success.
+    /// </summary>
+    public bool MaybeStored { get; set; }
+
+    public static UploadItem Create(NewInput source, UploadIdMode idMode)
+    {
+        var proto = source.ToProto();
+        if (proto.Id.Length == 0) proto.Id = idMode == UploadIdMode.ContentHash ? ContentId(source) : Guid.NewGuid().ToString("N");
+        return new UploadItem(source, proto);
+    }
+
+    /// <summary>32 hex digits of the SHA-256 of the image: its bytes, or its URL.</summary>
+    private static string ContentId(NewInput source)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        if (source.Bytes is { } bytes) SHA256.HashData(bytes.Span, hash);
+        else SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source.Url!.AbsoluteUri), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+    }
+}

@@ -1,0 +1,47 @@
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// The outcomes of an upload, each as soon as its input's fate is known; enumerate it once. The upload starts when
+/// the enumeration starts, and <see cref="Summary"/> is set when it ends.
+/// </summary>
+/// <remarks>
+/// Cancelling the enumeration's token stops reading the source; the enumeration then yields the outcomes of every
+/// input already read (see <see cref="UploadOptions.CancellationMode"/>) and throws an
+/// <see cref="UploadCanceledException"/> holding the summary. Leaving the enumeration early (<c>break</c>) tears the
+/// upload down without waiting.
+/// </remarks>
+public sealed class UploadOperation : IAsyncEnumerable<UploadOutcome>
+{
+    private readonly UploadRun _run;
+    private readonly IAsyncEnumerable<NewInput> _source;
+    private readonly CancellationToken _cancellationToken;
+    private int _started;
+
+    internal UploadOperation(UploadRun run, IAsyncEnumerable<NewInput> source, CancellationToken cancellationToken)
+    {
+        _run = run;
+        _source = source;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The account of the upload, once the enumeration has ended (normally or by cancellation); before that <see langword="null"/>.</summary>
+    public UploadSummary? Summary { get; private set; }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerator<UploadOutcome> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0) throw new InvalidOperationException("An upload can be enumerated only once.");
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
+        try
+        {
+            await foreach (var outcome in _run.RunAsync(_source, linked.Token).ConfigureAwait(false))
+            {
+                yield return outcome;
+            }
+        }
+        finally
+        {
+            Summary = _run.Statistics.Summary();
+        }
+    }
+}

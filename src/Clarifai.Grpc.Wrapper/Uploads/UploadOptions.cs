@@ -1,0 +1,56 @@
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>How <see cref="UploadService"/> batches, parallelizes, identifies and retries an upload.</summary>
+public sealed record UploadOptions
+{
+    /// <summary>The defaults: 128 inputs or 16 MiB per request, 8 requests in flight, random ids, 8 attempts per input.</summary>
+    public static UploadOptions Default { get; } = new();
+
+    /// <summary>The most inputs per PostInputs request: 1 to 128 (Clarifai's limit). Default 128.</summary>
+    public int BatchSize { get; init; } = InputService.MaxInputsPerRequest;
+
+    /// <summary>
+    /// The most bytes of encoded inputs per request. Default 16 MiB, well under the local server's 64 MiB message limit;
+    /// lower it for a server with a smaller one. A single larger input is sent alone.
+    /// </summary>
+    public long MaxBatchBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// How many requests are in flight at once. Default 8 (see docs/benchmarks.md). Memory is bounded by about
+    /// <c>2 × MaxConcurrency + 1</c> batches, whatever the length of the source.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>How ids are chosen for inputs that have none. Default <see cref="UploadIdMode.Random"/>.</summary>
+    public UploadIdMode IdMode { get; init; } = UploadIdMode.Random;
+
+    /// <summary>
+    /// Retries of an input that failed transiently (its batch met gRPC Unavailable, a deadline or throttling, or the
+    /// input itself got a retryable code). Default: 8 attempts, 200 ms backoff doubling to 10 s, with jitter.
+    /// </summary>
+    public RetrySettings Retry { get; init; } = new() { MaxAttempts = 8, InitialBackoff = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(10) };
+
+    /// <summary>
+    /// Whether to wait until Clarifai has processed each uploaded input (30000), reporting inputs that fail
+    /// processing (30002) as failed. Default <see langword="false"/>: an input counts as succeeded once accepted.
+    /// </summary>
+    public bool WaitForProcessing { get; init; }
+
+    /// <summary>What happens to requests in flight when the upload is cancelled. Default <see cref="UploadCancellationMode.AwaitInFlight"/>.</summary>
+    public UploadCancellationMode CancellationMode { get; init; } = UploadCancellationMode.AwaitInFlight;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BatchSize, InputService.MaxInputsPerRequest, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchBytes, 1, nameof(MaxBatchBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrency, 256, nameof(MaxConcurrency));
+        ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
+        Retry.Validate();
+        if (!Enum.IsDefined(IdMode)) throw new ArgumentOutOfRangeException(nameof(IdMode), IdMode, "Unknown id mode.");
+        if (!Enum.IsDefined(CancellationMode)) throw new ArgumentOutOfRangeException(nameof(CancellationMode), CancellationMode, "Unknown cancellation mode.");
+    }
+}

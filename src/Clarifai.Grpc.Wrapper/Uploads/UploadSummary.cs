@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>The account of a whole upload: every input read from the source is in exactly one of the counts.</summary>
+public sealed class UploadSummary
+{
+    internal UploadSummary(long succeeded, long failed, long notSent, ImmutableArray<string> unknownInputIds, long retried, long deduplicated, long bytes, TimeSpan duration)
+    {
+        Succeeded = succeeded;
+        Failed = failed;
+        NotSent = notSent;
+        UnknownInputIds = unknownInputIds;
+        Retried = retried;
+        Deduplicated = deduplicated;
+        Bytes = bytes;
+        Duration = duration;
+    }
+
+    /// <summary>Inputs Clarifai has.</summary>
+    public long Succeeded { get; }
+
+    /// <summary>Inputs that failed for good (each reported with its reason as an <see cref="UploadOutcome"/>).</summary>
+    public long Failed { get; }
+
+    /// <summary>Inputs read from the source but not sent because the upload was cancelled.</summary>
+    public long NotSent { get; }
+
+    /// <summary>
+    /// The ids of the inputs whose fate is unknown: in flight when the upload was cancelled with
+    /// <see cref="UploadCancellationMode.AbandonInFlight"/>. Empty otherwise.
+    /// </summary>
+    public ImmutableArray<string> UnknownInputIds { get; }
+
+    /// <summary>All inputs read from the source.</summary>
+    public long Total => Succeeded + Failed + NotSent + UnknownInputIds.Length;
+
+    /// <summary>Times an input was sent again after a transient failure.</summary>
+    public long Retried { get; }
+
+    /// <summary>Succeeded inputs that a re-sent request found already added by an earlier attempt of this upload.</summary>
+    public long Deduplicated { get; }
+
+    /// <summary>Encoded bytes of the inputs that succeeded.</summary>
+    public long Bytes { get; }
+
+    /// <summary>How long the upload took.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>Succeeded inputs per second.</summary>
+    public double InputsPerSecond => Duration > TimeSpan.Zero ? Succeeded / Duration.TotalSeconds : 0;
+
+    /// <summary>Whether all, some or none of the inputs succeeded.</summary>
+    public UploadResult Result => Succeeded == Total ? UploadResult.All : Succeeded == 0 ? UploadResult.None : UploadResult.Some;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Result}: {Succeeded} succeeded, {Failed} failed, {NotSent} not sent, {UnknownInputIds.Length} unknown; {Retried} retried, {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
+}

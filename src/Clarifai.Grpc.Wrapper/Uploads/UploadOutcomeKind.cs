@@ -12,6 +12,10 @@ public enum UploadOutcomeKind
     /// <summary>The upload was cancelled before the input was sent: Clarifai does not have it.</summary>
     NotSent,
 
-    /// <summary>The upload was cancelled while the input's request was in flight: Clarifai may or may not have it.</summary>
+    /// <summary>
+    /// Clarifai may or may not have the input: the upload was cancelled with
+    /// <see cref="UploadCancellationMode.AbandonInFlight"/> while its request was in flight, or its attempts ran out
+    /// after failures that may have reached the server (a lost answer).
+    /// </summary>
     Unknown,
 }

@@ -208,12 +208,20 @@ internal sealed class UploadRun : IDisposable
             }
             catch (ClarifaiException e)
             {
-                var mayHaveReachedServer = e is ClarifaiTransportException || !ClarifaiStatusCodes.IsRefusedBeforeWork(e.Code);
+                var mayHaveReachedServer = e is ClarifaiTransportException { InnerException: global::Grpc.Core.RpcException rpc }
+                    ? !ClarifaiCallExecutor.NeverSent(rpc)
+                    : !ClarifaiStatusCodes.IsRefusedBeforeWork(e.Code);
                 foreach (var item in pending) item.MaybeStored |= mayHaveReachedServer;
                 if (IsTransient(e) && attempt < _options.Retry.MaxAttempts && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) continue;
                 if (e is ClarifaiAuthenticationException) Stop(e);
                 var status = e.Code == StatusCode.Zero ? new ClarifaiStatus(StatusCode.Zero, e.Message, string.Empty, string.Empty) : e.Status;
-                foreach (var item in pending) await EmitAsync(item, UploadOutcomeKind.Failed, status, wasInFlight: true).ConfigureAwait(false);
+                foreach (var item in pending)
+                {
+                    // Out of attempts after a failure that may have reached the server: the input may be there.
+                    var kind = IsTransient(e) && item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.Failed;
+                    await EmitAsync(item, kind, status, wasInFlight: true).ConfigureAwait(false);
+                }
+
                 return accepted;
             }
 
@@ -254,7 +262,9 @@ internal sealed class UploadRun : IDisposable
             pending = retry;
             if (pending.Count > 0 && !await BackOffAsync(attempt, callToken).ConfigureAwait(false))
             {
-                foreach (var item in pending) await EmitAsync(item, item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.NotSent, AbandonedStatus, wasInFlight: true).ConfigureAwait(false);
+                // Only inputs the server did not answer for are left: out of attempts or cancelled, their fate is unknown.
+                var status = callToken.IsCancellationRequested ? AbandonedStatus : UnansweredStatus;
+                foreach (var item in pending) await EmitAsync(item, UploadOutcomeKind.Unknown, status, wasInFlight: true).ConfigureAwait(false);
                 return accepted;
             }
         }
@@ -343,6 +353,8 @@ internal sealed class UploadRun : IDisposable
     }
 
     private static readonly ClarifaiStatus NotSentStatus = new(StatusCode.Zero, "Not sent: the upload was cancelled first", string.Empty, string.Empty);
+
+    private static readonly ClarifaiStatus UnansweredStatus = new(StatusCode.Zero, "Unknown: the server never answered for this input within the attempts allowed", string.Empty, string.Empty);
 
     private static readonly ClarifaiStatus AbandonedStatus = new(StatusCode.Zero, "Unknown: the upload was cancelled while this input's request was in flight", string.Empty, string.Empty);
 }

@@ -28,7 +28,8 @@ public sealed class UploadSummary
 
     /// <summary>
     /// The ids of the inputs whose fate is unknown: in flight when the upload was cancelled with
-    /// <see cref="UploadCancellationMode.AbandonInFlight"/>. Empty otherwise.
+    /// <see cref="UploadCancellationMode.AbandonInFlight"/>, or out of attempts after failures that may have reached
+    /// the server. Empty when requests in flight were awaited and every input got an answer.
     /// </summary>
     public ImmutableArray<string> UnknownInputIds { get; }
 
@@ -55,5 +56,5 @@ public sealed class UploadSummary
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Result}: {Succeeded} succeeded, {Failed} failed, {NotSent} not sent, {UnknownInputIds.Length} unknown; {Retried} retried, {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
+        $"{Result}: {Succeeded} succeeded ({Deduplicated} deduplicated), {Failed} failed, {NotSent} not sent, {UnknownInputIds.Length} unknown; {Retried} retried, {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
 }

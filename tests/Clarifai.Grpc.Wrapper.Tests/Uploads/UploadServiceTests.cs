@@ -164,7 +164,7 @@ public sealed class UploadServiceTests
     }
 
     [Test]
-    public async Task RetriesStop_AfterMaxAttempts_WithTheReason()
+    public async Task RetriesStop_AfterMaxAttempts_AndInputsThatMayHaveArrivedAreNamedUnknown()
     {
         var store = new FakeInputStore { FailCall = _ => GrpcStatusCode.Unavailable };
         var (client, mock) = Client(store);
@@ -175,10 +175,30 @@ public sealed class UploadServiceTests
 
         Assert.Multiple(() =>
         {
+            // Unavailable may come after the server stored the inputs: their fate is unknown, and the summary says which.
             Assert.That(mock.Calls, Has.Count.EqualTo(4));
-            Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(UploadOutcomeKind.Failed));
+            Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(UploadOutcomeKind.Unknown));
             Assert.That(outcomes[0].Status.Description, Does.Contain("Unavailable"));
+            Assert.That(summary.UnknownInputIds, Is.EquivalentTo(outcomes.Select(o => o.InputId)));
+            Assert.That(summary.Result, Is.EqualTo(UploadResult.None));
+        });
+    }
+
+    [Test]
+    public async Task RetriesStop_AfterMaxAttempts_AndInputsThatCannotHaveArrivedAreFailed()
+    {
+        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(_ => CallHelpers.Success(Responses.Inputs(StatusCode.ConnThrottled)));
+        using var client = TestClients.Create(mock);
+        var outcomes = new List<UploadOutcome>();
+
+        var summary = await client.Uploads.UploadAllAsync(ToAsync(Inputs(3)), new UploadOptions { Retry = new RetrySettings { MaxAttempts = 3 } }, onOutcome: outcomes.Add);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(mock.Calls, Has.Count.EqualTo(3));
+            Assert.That(outcomes.Select(o => (o.Kind, o.Status.Code)), Is.All.EqualTo((UploadOutcomeKind.Failed, StatusCode.ConnThrottled)));
             Assert.That(summary.Failed, Is.EqualTo(3));
+            Assert.That(summary.UnknownInputIds, Is.Empty);
         });
     }
 

@@ -2,7 +2,7 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// Removes the API key from text that leaves the library (exception messages, log lines), in case a server or a
-/// proxy echoes it back. The key itself is held only here and in the interceptor that sends it.
+/// proxy echoes it back. The key itself is held only here and in the call invoker that sends it.
 /// </summary>
 internal sealed class SecretRedactor
 {

@@ -1,6 +1,5 @@
 using Clarifai.Api;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
@@ -81,7 +80,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
             invoker = channel.CreateCallInvoker();
         }
 
-        var authorized = invoker.Intercept(new ClarifaiAuthInterceptor(options.ApiKey!, options.UserId, options.AppId));
+        var authorized = new ClarifaiCallInvoker(invoker, options.ApiKey!, options.UserId, options.AppId);
         GrpcClient = new V2.V2Client(authorized);
         var executor = new ClarifaiCallExecutor(GrpcClient, options, new SecretRedactor(options.ApiKey), loggerFactory?.CreateLogger<ClarifaiClient>());
         Executor = executor;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Clarifai.Api;
 
 namespace Clarifai.Grpc.Wrapper;
@@ -13,11 +14,7 @@ public sealed class Prediction
         ArgumentNullException.ThrowIfNull(proto);
         Proto = proto;
         Status = ClarifaiStatus.FromProto(proto.Status);
-        Concepts = (proto.Data?.Concepts ?? [])
-            .Select(ConceptValue.FromProto)
-            .OrderByDescending(c => c.Value)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
+        Concepts = SortedConcepts(proto.Data);
     }
 
     /// <summary>The concepts with the model's confidence in [0, 1], highest first.</summary>
@@ -40,6 +37,16 @@ public sealed class Prediction
 
     /// <summary>The message as the API returned it.</summary>
     public Output Proto { get; }
+
+    /// <summary>Highest value first, ties by id; an array sorted in place rather than LINQ, since this runs on every prediction.</summary>
+    private static ImmutableArray<ConceptValue> SortedConcepts(Data? data)
+    {
+        if (data is null || data.Concepts.Count == 0) return [];
+        var concepts = new ConceptValue[data.Concepts.Count];
+        for (var i = 0; i < concepts.Length; i++) concepts[i] = ConceptValue.FromProto(data.Concepts[i]);
+        Array.Sort(concepts, static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Id, b.Id));
+        return ImmutableCollectionsMarshal.AsImmutableArray(concepts);
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

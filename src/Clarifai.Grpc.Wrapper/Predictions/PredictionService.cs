@@ -28,9 +28,13 @@ public class PredictionService
     /// <exception cref="ClarifaiException">The prediction failed; the code says why.</exception>
     public virtual async Task<Prediction> PredictAsync(string modelId, ImageSource image, string? modelVersionId = null, CancellationToken cancellationToken = default)
     {
+        ModelService.CheckModelId(modelId);
         ArgumentNullException.ThrowIfNull(image);
-        var predictions = await PredictManyAsync(modelId, [image], modelVersionId, cancellationToken).ConfigureAwait(false);
-        var prediction = predictions[0];
+        var request = NewRequest(modelId, modelVersionId);
+        request.Inputs.Add(image.ToProto());
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken).ConfigureAwait(false);
+        CheckOutputCount(response, 1);
+        var prediction = new Prediction(response.Outputs[0]);
         if (!prediction.IsSuccess) throw ClarifaiExceptionFactory.Create(prediction.Status, ClarifaiRpcs.PostModelOutputs.Name);
         return prediction;
     }
@@ -52,17 +56,23 @@ public class PredictionService
     {
         ModelService.CheckModelId(modelId);
         var list = Guard.Batch(images, MaxInputsPerRequest, nameof(images));
-        if (modelVersionId is not null) ArgumentException.ThrowIfNullOrWhiteSpace(modelVersionId);
-
-        var request = new PostModelOutputsRequest { ModelId = modelId, VersionId = modelVersionId ?? string.Empty };
+        var request = NewRequest(modelId, modelVersionId);
         foreach (var image in list) request.Inputs.Add(image.ToProto());
         var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken).ConfigureAwait(false);
-        if (response.Outputs.Count != list.Count)
-        {
-            var status = ClarifaiStatus.FromProto(response.Status);
-            throw new ClarifaiException(status with { Details = $"{list.Count} images were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
-        }
-
+        CheckOutputCount(response, list.Count);
         return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
+    }
+
+    private static PostModelOutputsRequest NewRequest(string modelId, string? modelVersionId)
+    {
+        if (modelVersionId is not null) ArgumentException.ThrowIfNullOrWhiteSpace(modelVersionId);
+        return new PostModelOutputsRequest { ModelId = modelId, VersionId = modelVersionId ?? string.Empty };
+    }
+
+    private static void CheckOutputCount(MultiOutputResponse response, int sent)
+    {
+        if (response.Outputs.Count == sent) return;
+        var status = ClarifaiStatus.FromProto(response.Status);
+        throw new ClarifaiException(status with { Details = $"{sent} images were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
     }
 }

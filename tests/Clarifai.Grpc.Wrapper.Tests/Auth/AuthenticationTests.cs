@@ -110,6 +110,6 @@ public sealed class AuthenticationTests
     }
 
     [Test]
-    public void TheInterceptorsToString_DoesNotShowTheKey() =>
-        Assert.That(new ClarifaiAuthInterceptor("secret-key-1", null, null).ToString(), Does.Not.Contain("secret-key-1"));
+    public void TheInvokersToString_DoesNotShowTheKey() =>
+        Assert.That(new ClarifaiCallInvoker(new Moq.Mock<global::Grpc.Core.CallInvoker>().Object, "secret-key-1", null, null).ToString(), Does.Not.Contain("secret-key-1"));
 }

@@ -16,6 +16,6 @@ if (args.Length > 0 && args[0] == "memory")
 // In CI's dry mode every benchmark runs once, in this process, untimed: it only proves they still work.
 var config = BenchmarkMode.IsDry
     ? DefaultConfig.Instance.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
-    : DefaultConfig.Instance.AddColumn(StatisticColumn.OperationsPerSecond);
+    : DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()).AddColumn(StatisticColumn.OperationsPerSecond);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(UnaryOverheadBenchmarks).Assembly).Run(args, config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

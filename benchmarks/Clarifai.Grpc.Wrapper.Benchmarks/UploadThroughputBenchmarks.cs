@@ -51,7 +51,7 @@ public class UploadThroughputBenchmarks
         await _emulator.DisposeAsync();
     }
 
-    /// <summary>Our uploader with its default options (8 requests in flight).</summary>
+    /// <summary>Our uploader with its default options (16 requests in flight).</summary>
     [Benchmark(OperationsPerInvoke = Inputs)]
     public async Task<long> StreamingUploader()
     {

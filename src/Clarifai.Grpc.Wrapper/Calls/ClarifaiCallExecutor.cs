@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http;
 using System.Net.Sockets;
 using Clarifai.Api;
@@ -61,6 +63,7 @@ internal sealed partial class ClarifaiCallExecutor
         var started = _time.GetTimestamp();
         DateTime? deadline = _timeout == Timeout.InfiniteTimeSpan ? null : (_time.GetUtcNow() + _timeout).UtcDateTime;
         var idempotent = rpc.IsIdempotent(request);
+        using var activity = ClarifaiDiagnostics.StartCall(rpc.Name);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -73,17 +76,19 @@ internal sealed partial class ClarifaiCallExecutor
             }
             catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.Cancelled && cancellationToken.IsCancellationRequested)
             {
+                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, _time.GetElapsedTime(started), failed: true, "cancelled");
                 throw new OperationCanceledException($"Clarifai {rpc.Name} was cancelled.", ex, cancellationToken);
             }
             catch (RpcException ex)
             {
                 var retryable = ex.StatusCode == GrpcStatusCode.Unavailable && (idempotent || NeverSent(ex));
-                if (retryable && await BackOffAsync(rpc.Name, attempt, deadline, $"gRPC {ex.StatusCode}", cancellationToken).ConfigureAwait(false))
+                if (retryable && await BackOffAsync(activity, rpc.Name, attempt, deadline, "gRPC " + ex.StatusCode, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
 
                 LogTransportFailure(rpc.Name, ex, attempt, started);
+                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, _time.GetElapsedTime(started), failed: true, "gRPC " + ex.StatusCode);
                 throw new ClarifaiTransportException(rpc.Name, attempt, ex);
             }
 
@@ -91,16 +96,18 @@ internal sealed partial class ClarifaiCallExecutor
             if (rpc.Accepts(status.Code, response))
             {
                 LogOutcome(rpc.Name, status, accepted: true, attempt, started);
+                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, _time.GetElapsedTime(started), failed: false, null);
                 return response;
             }
 
             var retry = ClarifaiStatusCodes.IsRetryable(status.Code) && (idempotent || ClarifaiStatusCodes.IsRefusedBeforeWork(status.Code));
-            if (retry && await BackOffAsync(rpc.Name, attempt, deadline, $"{(int)status.Code} {status.CodeName}", cancellationToken).ConfigureAwait(false))
+            if (retry && await BackOffAsync(activity, rpc.Name, attempt, deadline, ((int)status.Code).ToString(CultureInfo.InvariantCulture) + " " + status.CodeName, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
             LogOutcome(rpc.Name, status, accepted: false, attempt, started);
+            ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, _time.GetElapsedTime(started), failed: true, status.CodeName);
             throw ClarifaiExceptionFactory.Create(_redactor.Redact(status), rpc.Name);
         }
     }
@@ -109,12 +116,13 @@ internal sealed partial class ClarifaiCallExecutor
     /// Waits before the next attempt, or says there is none: the attempts are used up, or the wait would end after
     /// the deadline.
     /// </summary>
-    private async Task<bool> BackOffAsync(string method, int attempt, DateTime? deadline, string reason, CancellationToken cancellationToken)
+    private async Task<bool> BackOffAsync(Activity? activity, string method, int attempt, DateTime? deadline, string reason, CancellationToken cancellationToken)
     {
         if (attempt >= _retry.MaxAttempts) return false;
         var delay = TimeSpan.FromTicks((long)(_retry.BackoffCeiling(attempt).Ticks * Jitter()));
         if (deadline is { } d && _time.GetUtcNow().UtcDateTime + delay >= d) return false;
         if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, method, reason, attempt, delay.TotalMilliseconds);
+        ClarifaiDiagnostics.Retrying(activity, method, attempt, reason, delay);
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -136,7 +144,7 @@ internal sealed partial class ClarifaiCallExecutor
 
     private void LogOutcome(string method, ClarifaiStatus status, bool accepted, int attempts, long started)
     {
-        if (!_logger.IsEnabled(LogLevel.Debug)) return;
+        if (!_logger.IsEnabled(accepted ? LogLevel.Debug : LogLevel.Warning)) return;
         var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
         if (accepted)
         {
@@ -145,7 +153,8 @@ internal sealed partial class ClarifaiCallExecutor
         }
 
         var reason = $"{(int)status.Code} {status.CodeName} req_id {status.RequestId}";
-        LogFailed(_logger, method, reason, attempts, elapsed);
+        if (ClarifaiStatusCodes.Categorize(status.Code) == StatusCategory.Throttled) LogThrottled(_logger, method, reason, attempts, elapsed);
+        else LogFailed(_logger, method, reason, attempts, elapsed);
     }
 
     private void LogTransportFailure(string method, RpcException exception, int attempts, long started)
@@ -161,6 +170,9 @@ internal sealed partial class ClarifaiCallExecutor
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Clarifai {Method} answered {Reason} on attempt {Attempt}; retrying in {DelayMs:0} ms")]
     private static partial void LogRetrying(ILogger logger, string method, string reason, int attempt, double delayMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Clarifai {Method} was throttled ({Reason}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    private static partial void LogThrottled(ILogger logger, string method, string reason, int attempts, double elapsedMs);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Clarifai {Method} failed with {Reason} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
     private static partial void LogFailed(ILogger logger, string method, string reason, int attempts, double elapsedMs);

@@ -37,6 +37,7 @@ internal sealed class UploadStatistics
     /// <summary>Counts an outcome; inputs still queued (never sent) leave the queue, the others leave the flight.</summary>
     public void Record(UploadOutcome outcome, bool wasInFlight)
     {
+        ClarifaiDiagnostics.UploadEnded(outcome);
         if (wasInFlight) Interlocked.Decrement(ref _inFlight);
         else Interlocked.Decrement(ref _queued);
         switch (outcome.Kind)

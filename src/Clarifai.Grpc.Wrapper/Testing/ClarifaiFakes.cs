@@ -1,0 +1,104 @@
+using Clarifai.Api;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+using StatusProto = Clarifai.Api.Status.Status;
+
+namespace Clarifai.Grpc.Wrapper.Testing;
+
+/// <summary>
+/// Ready-made typed results and API responses for users' unit tests, so that mocking our services or a
+/// <see cref="global::Grpc.Core.CallInvoker"/> takes one line:
+/// <code>predictions.Setup(p => p.PredictAsync("pets", It.IsAny&lt;ImageSource&gt;(), null, It.IsAny&lt;CancellationToken&gt;()))
+///            .ReturnsAsync(ClarifaiFakes.Prediction(("charlie", 0.97f), ("cat", 0.02f)));</code>
+/// </summary>
+public static class ClarifaiFakes
+{
+    /// <summary>A Clarifai status message with a description and a <c>req_id</c>.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="details">Details, if any.</param>
+    /// <returns>The status.</returns>
+    public static StatusProto Status(StatusCode code, string details = "") =>
+        new() { Code = code, Description = ClarifaiStatus.NameOf(code), Details = details, ReqId = "fake-req-id" };
+
+    /// <summary>A successful prediction by model <c>pets</c>, version <c>v1</c>, with these concepts (sorted highest first, as real ones are).</summary>
+    /// <param name="concepts">Concept ids and values.</param>
+    /// <returns>The prediction.</returns>
+    public static Prediction Prediction(params (string Id, float Value)[] concepts) => new(Output("pets", "v1", concepts));
+
+    /// <summary>A successful prediction of a given model and version.</summary>
+    /// <param name="modelId">The model that answered.</param>
+    /// <param name="versionId">Its version.</param>
+    /// <param name="concepts">Concept ids and values.</param>
+    /// <returns>The prediction.</returns>
+    public static Prediction Prediction(string modelId, string versionId, params (string Id, float Value)[] concepts) => new(Output(modelId, versionId, concepts));
+
+    /// <summary>An input in a given state (30000 processed by default).</summary>
+    /// <param name="id">The input id.</param>
+    /// <param name="code">Its status code.</param>
+    /// <returns>The input.</returns>
+    public static ClarifaiInput Input(string id, StatusCode code = StatusCode.InputSuccess) =>
+        new(new Input { Id = id, Status = Status(code), Data = new Data() });
+
+    /// <summary>A model version in a given state (21100 trained by default).</summary>
+    /// <param name="modelId">The model id.</param>
+    /// <param name="versionId">The version id.</param>
+    /// <param name="code">Its status code.</param>
+    /// <returns>The version.</returns>
+    public static ClarifaiModelVersion ModelVersion(string modelId, string versionId = "v1", StatusCode code = StatusCode.ModelTrained) =>
+        new(modelId, new ModelVersion { Id = versionId, Status = Status(code) });
+
+    /// <summary>A model with concepts and a latest version (untrained by default).</summary>
+    /// <param name="modelId">The model id.</param>
+    /// <param name="concepts">Its concepts.</param>
+    /// <returns>The model.</returns>
+    public static ClarifaiModel Model(string modelId, params string[] concepts) => new(ModelResponse(modelId, concepts).Model);
+
+    /// <summary>The result of adding inputs, each with its own status (10000 overall when all are pending or processed).</summary>
+    /// <param name="inputs">Input ids and their status codes.</param>
+    /// <returns>The result.</returns>
+    public static AddInputsResult AddInputsResult(params (string Id, StatusCode Code)[] inputs)
+    {
+        var items = inputs.Select(i => Input(i.Id, i.Code)).ToList();
+        var overall = items.All(i => !i.IsFailed) ? StatusCode.Success : items.All(i => i.IsFailed) ? StatusCode.Failure : StatusCode.MixedStatus;
+        return new AddInputsResult(ClarifaiStatus.FromProto(Status(overall)), items);
+    }
+
+    /// <summary>A PostModelOutputs response with one successful output, for a mocked <see cref="global::Grpc.Core.CallInvoker"/>.</summary>
+    /// <param name="concepts">Concept ids and values.</param>
+    /// <returns>The response.</returns>
+    public static MultiOutputResponse PredictionResponse(params (string Id, float Value)[] concepts) =>
+        new() { Status = Status(StatusCode.Success), Outputs = { Output("pets", "v1", concepts) } };
+
+    /// <summary>A PostModels / GetModel response for a mocked <see cref="global::Grpc.Core.CallInvoker"/>.</summary>
+    /// <param name="modelId">The model id.</param>
+    /// <param name="concepts">Its concepts.</param>
+    /// <returns>The response.</returns>
+    public static SingleModelResponse ModelResponse(string modelId, params string[] concepts)
+    {
+        var model = new Model { Id = modelId, ModelTypeId = "embedding-classifier", ModelVersion = new ModelVersion { Id = "v1", Status = Status(StatusCode.ModelUntrained) } };
+#pragma warning disable CS0612 // output_info is where PostModels carries concepts
+        model.OutputInfo = new OutputInfo { Data = new Data() };
+        foreach (var concept in concepts) model.OutputInfo.Data.Concepts.Add(new Concept { Id = concept, Name = concept });
+#pragma warning restore CS0612
+        return new SingleModelResponse { Status = Status(StatusCode.Success), Model = model };
+    }
+
+    /// <summary>A response of any RPC carrying only an error status, for testing error handling.</summary>
+    /// <typeparam name="TResponse">The response type, for example <see cref="SingleModelResponse"/>.</typeparam>
+    /// <param name="code">The error code.</param>
+    /// <param name="details">Details, if any.</param>
+    /// <returns>The response.</returns>
+    public static TResponse ErrorResponse<TResponse>(StatusCode code, string details = "")
+        where TResponse : Google.Protobuf.IMessage, new()
+    {
+        var response = new TResponse();
+        response.Descriptor.FindFieldByName("status")?.Accessor.SetValue(response, Status(code, details));
+        return response;
+    }
+
+    private static Output Output(string modelId, string versionId, (string Id, float Value)[] concepts)
+    {
+        var output = new Output { Status = Status(StatusCode.Success), Model = new Model { Id = modelId, ModelVersion = new ModelVersion { Id = versionId } }, Data = new Data() };
+        foreach (var (id, value) in concepts) output.Data.Concepts.Add(new Concept { Id = id, Name = id, Value = value });
+        return output;
+    }
+}

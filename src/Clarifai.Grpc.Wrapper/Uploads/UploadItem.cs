@@ -32,6 +32,15 @@ internal sealed class UploadItem
     /// </summary>
     public bool MaybeStored { get; set; }
 
+    private int _reported;
+
+    /// <summary>
+    /// Claims the right to report this input's outcome: true exactly once. The reader (for inputs it could not hand
+    /// over) and the workers (for inputs they took) both report; this makes "exactly one outcome per input" hold even
+    /// if a cancellation races a hand-over.
+    /// </summary>
+    public bool TryClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
+
     public static UploadItem Create(NewInput source, UploadIdMode idMode)
     {
         var proto = source.ToProto();

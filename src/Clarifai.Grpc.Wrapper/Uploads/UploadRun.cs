@@ -22,7 +22,7 @@ internal sealed class UploadRun : IDisposable
     private readonly UploadOptions _options;
     private readonly PollingSettings _polling;
     private readonly IProgress<UploadProgress>? _progress;
-    private readonly Channel<List<UploadItem>> _batches;
+    private readonly Channel<UploadBatch> _batches;
     private readonly Channel<UploadOutcome> _outcomes;
 
     /// <summary>Stops reading and sending: the user cancelled, or a fatal error (bad credentials) makes going on pointless.</summary>
@@ -40,7 +40,7 @@ internal sealed class UploadRun : IDisposable
         _polling = polling;
         _progress = progress;
         Statistics = new UploadStatistics(executor.Time);
-        _batches = Channel.CreateBounded<List<UploadItem>>(new BoundedChannelOptions(options.MaxConcurrency) { SingleWriter = true });
+        _batches = Channel.CreateBounded<UploadBatch>(new BoundedChannelOptions(options.MaxConcurrency) { SingleWriter = true });
         _outcomes = Channel.CreateBounded<UploadOutcome>(new BoundedChannelOptions(options.BatchSize * options.MaxConcurrency) { SingleReader = true });
     }
 
@@ -100,13 +100,13 @@ internal sealed class UploadRun : IDisposable
     /// <summary>Reads the source into batches of at most BatchSize inputs and MaxBatchBytes bytes.</summary>
     /// <remarks>
     /// Every input read is either handed to the workers in a batch or, when reading stops early, reported as not
-    /// sent: <c>batch</c> and <c>carry</c> always hold exactly the inputs read and not yet handed over.
+    /// sent: <c>batch</c> (unless a worker took it) and <c>carry</c> always hold exactly the inputs read and not yet
+    /// handed over.
     /// </remarks>
     private async Task ReadAsync(IAsyncEnumerable<NewInput> source, CancellationToken readToken)
     {
-        var batch = new List<UploadItem>();
+        var batch = new UploadBatch();
         UploadItem? carry = null;
-        long bytes = 0;
         try
         {
             await foreach (var input in source.WithCancellation(readToken).ConfigureAwait(false))
@@ -118,23 +118,21 @@ internal sealed class UploadRun : IDisposable
 
                 var item = UploadItem.Create(input, _options.IdMode);
                 Statistics.Read();
-                if (batch.Count > 0 && (batch.Count == _options.BatchSize || bytes + item.Size > _options.MaxBatchBytes))
+                if (batch.Items.Count > 0 && (batch.Items.Count == _options.BatchSize || batch.Bytes + item.Size > _options.MaxBatchBytes))
                 {
                     carry = item;
                     await _batches.Writer.WriteAsync(batch, readToken).ConfigureAwait(false);
-                    (batch, bytes, carry) = ([item], item.Size, null);
+                    batch = new UploadBatch();
+                    carry = null;
                 }
-                else
-                {
-                    batch.Add(item);
-                    bytes += item.Size;
-                }
+
+                batch.Add(item);
 
                 // A source that ignores its token still stops here, with this input accounted for in the batch.
                 readToken.ThrowIfCancellationRequested();
             }
 
-            if (batch.Count > 0) await _batches.Writer.WriteAsync(batch, readToken).ConfigureAwait(false);
+            if (batch.Items.Count > 0) await _batches.Writer.WriteAsync(batch, readToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested && !_abort.IsCancellationRequested)
         {
@@ -153,9 +151,13 @@ internal sealed class UploadRun : IDisposable
         }
     }
 
-    private async Task EmitNotSentAsync(List<UploadItem> batch, UploadItem? carry)
+    private async Task EmitNotSentAsync(UploadBatch batch, UploadItem? carry)
     {
-        foreach (var item in batch) await EmitAsync(item, UploadOutcomeKind.NotSent, NotSentStatus, wasInFlight: false).ConfigureAwait(false);
+        if (batch.TryReclaim())
+        {
+            foreach (var item in batch.Items) await EmitAsync(item, UploadOutcomeKind.NotSent, NotSentStatus, wasInFlight: false).ConfigureAwait(false);
+        }
+
         if (carry is not null) await EmitAsync(carry, UploadOutcomeKind.NotSent, NotSentStatus, wasInFlight: false).ConfigureAwait(false);
     }
 
@@ -163,14 +165,15 @@ internal sealed class UploadRun : IDisposable
     {
         await foreach (var batch in _batches.Reader.ReadAllAsync(_abort.Token).ConfigureAwait(false))
         {
+            if (!batch.TryTake()) continue; // the reader reclaimed it and reported its inputs
             if (_stop.IsCancellationRequested)
             {
-                foreach (var item in batch) await EmitAsync(item, UploadOutcomeKind.NotSent, NotSentStatus, wasInFlight: false).ConfigureAwait(false);
+                foreach (var item in batch.Items) await EmitAsync(item, UploadOutcomeKind.NotSent, NotSentStatus, wasInFlight: false).ConfigureAwait(false);
                 continue;
             }
 
-            Statistics.Sending(batch.Count);
-            var succeeded = await SendAsync(batch, callToken).ConfigureAwait(false);
+            Statistics.Sending(batch.Items.Count);
+            var succeeded = await SendAsync(batch.Items, callToken).ConfigureAwait(false);
             if (succeeded.Count > 0) await FinishSucceededAsync(succeeded, callToken).ConfigureAwait(false);
             _progress?.Report(Statistics.Progress());
         }
@@ -347,6 +350,7 @@ internal sealed class UploadRun : IDisposable
 
     private async Task EmitAsync(UploadItem item, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight, bool deduplicated = false)
     {
+        if (!item.TryClaimReport()) return;
         var outcome = new UploadOutcome(item.Source, item.Id, kind, status, item.Attempts, deduplicated);
         Statistics.Record(outcome, wasInFlight);
         await _outcomes.Writer.WriteAsync(outcome, _abort.Token).ConfigureAwait(false);

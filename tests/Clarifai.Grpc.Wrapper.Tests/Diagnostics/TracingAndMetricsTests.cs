@@ -15,13 +15,7 @@ public sealed class TracingAndMetricsTests
     public async Task ALogicalCall_IsOneActivity_WithStatusCodeRequestIdAndRetriesAsEvents()
     {
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ClarifaiDiagnostics.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToActivities(activities);
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(
             Responses.WithStatus(new SingleModelResponse(), StatusCode.ConnThrottled, details: "Key " + TestClients.ApiKey),
             Responses.Model("pets", StatusCode.ModelTrained));
@@ -49,13 +43,7 @@ public sealed class TracingAndMetricsTests
     public async Task AFailedCall_MarksItsActivityAsAnError()
     {
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ClarifaiDiagnostics.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToActivities(activities);
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(Responses.WithStatus(new SingleModelResponse(), StatusCode.ModelDoesNotExist));
         using var client = TestClients.Create(mock);
 
@@ -67,6 +55,19 @@ public sealed class TracingAndMetricsTests
             Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));
             Assert.That(activity.GetTagItem("clarifai.status_code"), Is.EqualTo(21200));
         });
+    }
+
+    /// <summary>An in-memory listener, as an OpenTelemetry exporter would subscribe: to our source, everything recorded.</summary>
+    private static ActivityListener ListenToActivities(List<Activity> into)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ClarifaiDiagnostics.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (into) into.Add(activity); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [Test]

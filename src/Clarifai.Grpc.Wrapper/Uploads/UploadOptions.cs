@@ -18,7 +18,7 @@ public sealed record UploadOptions
 
     /// <summary>
     /// How many requests are in flight at once. Default 16: in the benchmark against the local server with 20 ms of
-    /// latency, 8 → 16 gained 8% and 16 → 32 another 5% (docs/benchmarks.md). Memory is bounded by about
+    /// latency, 16 came within 6% of 32 at half its memory (docs/benchmarks.md). Memory is bounded by about
     /// <c>2 × MaxConcurrency + 1</c> batches, whatever the length of the source.
     /// </summary>
     public int MaxConcurrency { get; init; } = 16;

@@ -1,0 +1,62 @@
+using Clarifai.Grpc.Emulator;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>The emulator's command line: every fault and setting it documents, and clear errors for bad values.</summary>
+[TestFixture]
+public sealed class EmulatorCommandLineTests
+{
+    [Test]
+    public void EveryOption_SetsItsValue()
+    {
+        var options = EmulatorCommandLine.Parse(
+        [
+            "--port", "0", "--key", "k", "--allow-url-host", "images.example.test", "--training-ms", "50",
+            "--latency-ms", "20", "--unavailable-rate", "0.2", "--throttle-rate", "0.1", "--lost-response-rate", "0.05",
+            "--input-failure-rate", "0.05", "--max-rps", "100", "--seed", "7",
+        ]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Port, Is.Zero);
+            Assert.That(options.ApiKey, Is.EqualTo("k"));
+            Assert.That(options.AllowedUrlHosts, Does.Contain("images.example.test").And.Contain("127.0.0.1"));
+            Assert.That(options.TrainingDuration, Is.EqualTo(TimeSpan.FromMilliseconds(50)));
+            Assert.That(options.Faults, Is.EqualTo(new FaultOptions
+            {
+                Latency = TimeSpan.FromMilliseconds(20), UnavailableRate = 0.2, ThrottleRate = 0.1, LostResponseRate = 0.05,
+                InputFailureRate = 0.05, MaxRequestsPerSecond = 100, Seed = 7,
+            }));
+        });
+    }
+
+    [Test]
+    public void TheDefaults_AreLoopbackPort5080AndTheDevelopmentKey()
+    {
+        var options = EmulatorCommandLine.Parse([]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Port, Is.EqualTo(5080));
+            Assert.That(options.ApiKey, Is.EqualTo(EmulatorOptions.DevelopmentKey));
+            Assert.That(options.Faults.Any, Is.False);
+        });
+    }
+
+    [TestCase("--unavailable-rate", "1.5")]
+    [TestCase("--port", "70000")]
+    [TestCase("--latency-ms", "-1")]
+    public void OutOfRangeValues_AreRefused(string option, string value) =>
+        Assert.Throws(Is.InstanceOf<ArgumentException>(), () => EmulatorCommandLine.Parse([option, value]));
+
+    [Test]
+    public void UnknownOptionsAndMissingValues_AreRefusedWithTheirName()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => EmulatorCommandLine.Parse(["--nope"]), Throws.ArgumentException.With.Message.Contains("--nope"));
+            Assert.That(() => EmulatorCommandLine.Parse(["--seed"]), Throws.ArgumentException.With.Message.Contains("--seed"));
+            Assert.That(() => EmulatorCommandLine.Parse(["--seed", "x"]), Throws.InstanceOf<FormatException>());
+        });
+    }
+}

@@ -87,16 +87,18 @@ internal sealed partial class ClarifaiCallExecutor
                     continue;
                 }
 
-                LogTransportFailure(rpc.Name, ex, attempt, started);
-                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, _time.GetElapsedTime(started), failed: true, "gRPC " + ex.StatusCode);
+                var failedAfter = _time.GetElapsedTime(started);
+                LogTransportFailure(rpc.Name, ex, attempt, failedAfter);
+                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, failedAfter, failed: true, "gRPC " + ex.StatusCode);
                 throw new ClarifaiTransportException(rpc.Name, attempt, ex);
             }
 
             var status = ClarifaiStatus.FromProto(rpc.StatusOf(response));
             if (rpc.Accepts(status.Code, response))
             {
-                LogOutcome(rpc.Name, status, accepted: true, attempt, started);
-                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, _time.GetElapsedTime(started), failed: false, null);
+                var answeredAfter = _time.GetElapsedTime(started);
+                LogOutcome(rpc.Name, status, accepted: true, attempt, answeredAfter);
+                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, answeredAfter, failed: false, null);
                 return response;
             }
 
@@ -106,8 +108,9 @@ internal sealed partial class ClarifaiCallExecutor
                 continue;
             }
 
-            LogOutcome(rpc.Name, status, accepted: false, attempt, started);
-            ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, _time.GetElapsedTime(started), failed: true, status.CodeName);
+            var refusedAfter = _time.GetElapsedTime(started);
+            LogOutcome(rpc.Name, status, accepted: false, attempt, refusedAfter);
+            ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, refusedAfter, failed: true, status.CodeName);
             throw ClarifaiExceptionFactory.Create(_redactor.Redact(status), rpc.Name);
         }
     }
@@ -119,7 +122,7 @@ internal sealed partial class ClarifaiCallExecutor
     private async Task<bool> BackOffAsync(Activity? activity, string method, int attempt, DateTime? deadline, string reason, CancellationToken cancellationToken)
     {
         if (attempt >= _retry.MaxAttempts) return false;
-        var delay = TimeSpan.FromTicks((long)(_retry.BackoffCeiling(attempt).Ticks * Jitter()));
+        var delay = _retry.Backoff(attempt, Jitter());
         if (deadline is { } d && _time.GetUtcNow().UtcDateTime + delay >= d) return false;
         if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, method, reason, attempt, delay.TotalMilliseconds);
         ClarifaiDiagnostics.Retrying(activity, method, attempt, reason, delay);
@@ -142,10 +145,10 @@ internal sealed partial class ClarifaiCallExecutor
         return false;
     }
 
-    private void LogOutcome(string method, ClarifaiStatus status, bool accepted, int attempts, long started)
+    private void LogOutcome(string method, ClarifaiStatus status, bool accepted, int attempts, TimeSpan elapsedTime)
     {
         if (!_logger.IsEnabled(accepted ? LogLevel.Debug : LogLevel.Warning)) return;
-        var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
+        var elapsed = elapsedTime.TotalMilliseconds;
         if (accepted)
         {
             LogCompleted(_logger, method, (int)status.Code, status.RequestId, attempts, elapsed);
@@ -157,11 +160,11 @@ internal sealed partial class ClarifaiCallExecutor
         else LogFailed(_logger, method, reason, attempts, elapsed);
     }
 
-    private void LogTransportFailure(string method, RpcException exception, int attempts, long started)
+    private void LogTransportFailure(string method, RpcException exception, int attempts, TimeSpan elapsedTime)
     {
         if (!_logger.IsEnabled(LogLevel.Debug)) return;
         var reason = "gRPC " + exception.StatusCode;
-        var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
+        var elapsed = elapsedTime.TotalMilliseconds;
         LogFailed(_logger, method, reason, attempts, elapsed);
     }
 

@@ -40,9 +40,5 @@ public sealed record PollingSettings
     }
 
     /// <summary>The wait before poll number <paramref name="poll"/> (1 for the first).</summary>
-    internal TimeSpan DelayBefore(int poll)
-    {
-        var ticks = InitialDelay.Ticks * Math.Pow(Multiplier, poll - 1);
-        return ticks >= MaxDelay.Ticks ? MaxDelay : TimeSpan.FromTicks((long)ticks);
-    }
+    internal TimeSpan DelayBefore(int poll) => ExponentialBackoff.Delay(InitialDelay, Multiplier, MaxDelay, poll);
 }

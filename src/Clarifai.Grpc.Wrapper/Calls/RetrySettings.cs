@@ -50,9 +50,8 @@ public sealed record RetrySettings
     }
 
     /// <summary>The upper bound of the wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
-    internal TimeSpan BackoffCeiling(int retry)
-    {
-        var ticks = InitialBackoff.Ticks * Math.Pow(BackoffMultiplier, retry - 1);
-        return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
-    }
+    internal TimeSpan BackoffCeiling(int retry) => ExponentialBackoff.Delay(InitialBackoff, BackoffMultiplier, MaxBackoff, retry);
+
+    /// <summary>The wait before retry number <paramref name="retry"/>: its ceiling times a jitter draw in [0, 1) ("full jitter").</summary>
+    internal TimeSpan Backoff(int retry, double jitter) => TimeSpan.FromTicks((long)(BackoffCeiling(retry).Ticks * jitter));
 }

@@ -30,8 +30,15 @@ public sealed class ClarifaiInput
     /// Whether the input failed: 30002, a per-input failure such as 30100 duplicate URL, or any other error code that
     /// is not an input state.
     /// </summary>
-    public bool IsFailed => State == InputState.Failed
-        || (State == InputState.Unknown && Status.Code is not (Clarifai.Api.Status.StatusCode.Zero or Clarifai.Api.Status.StatusCode.Success));
+    public bool IsFailed => IsFailure(Status.Code);
+
+    /// <summary>The rule behind <see cref="IsFailed"/>, for callers that have only the code (the uploader, per input).</summary>
+    internal static bool IsFailure(Clarifai.Api.Status.StatusCode code) => ClarifaiStatusCodes.ToInputState(code) switch
+    {
+        InputState.Failed => true,
+        InputState.Unknown => code is not (Clarifai.Api.Status.StatusCode.Zero or Clarifai.Api.Status.StatusCode.Success),
+        _ => false,
+    };
 
     /// <summary>The image URL, if the input has one.</summary>
     public string? ImageUrl => string.IsNullOrEmpty(Proto.Data?.Image?.Url) ? null : Proto.Data.Image.Url;

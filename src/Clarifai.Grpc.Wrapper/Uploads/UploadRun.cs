@@ -215,13 +215,14 @@ internal sealed class UploadRun : IDisposable
                     ? !ClarifaiCallExecutor.NeverSent(rpc)
                     : !ClarifaiStatusCodes.IsRefusedBeforeWork(e.Code);
                 foreach (var item in pending) item.MaybeStored |= mayHaveReachedServer;
-                if (IsTransient(e) && attempt < _options.Retry.MaxAttempts && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) continue;
+                var transient = IsTransient(e);
+                if (transient && attempt < _options.Retry.MaxAttempts && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) continue;
                 if (e is ClarifaiAuthenticationException) Stop(e);
                 var status = e.Code == StatusCode.Zero ? new ClarifaiStatus(StatusCode.Zero, e.Message, string.Empty, string.Empty) : e.Status;
                 foreach (var item in pending)
                 {
                     // Out of attempts after a failure that may have reached the server: the input may be there.
-                    var kind = IsTransient(e) && item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.Failed;
+                    var kind = transient && item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.Failed;
                     await EmitAsync(item, kind, status, wasInFlight: true).ConfigureAwait(false);
                 }
 
@@ -242,8 +243,7 @@ internal sealed class UploadRun : IDisposable
                 }
 
                 var itemStatus = ClarifaiStatus.FromProto(answer.Status);
-                var outcome = new ClarifaiInput(answer);
-                if (!outcome.IsFailed)
+                if (!ClarifaiInput.IsFailure(itemStatus.Code))
                 {
                     accepted.Add((item, itemStatus, false));
                 }
@@ -330,7 +330,7 @@ internal sealed class UploadRun : IDisposable
     private async Task<bool> BackOffAsync(int attempt, CancellationToken callToken)
     {
         if (attempt >= _options.Retry.MaxAttempts) return false;
-        var delay = TimeSpan.FromTicks((long)(_options.Retry.BackoffCeiling(attempt).Ticks * _executor.Jitter()));
+        var delay = _options.Retry.Backoff(attempt, _executor.Jitter());
         try
         {
             await Task.Delay(delay, _executor.Time, callToken).ConfigureAwait(false);

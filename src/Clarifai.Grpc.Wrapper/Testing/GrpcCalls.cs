@@ -24,10 +24,14 @@ public static class GrpcCalls
     /// <typeparam name="TResponse">The response message type.</typeparam>
     /// <param name="code">The gRPC status code.</param>
     /// <param name="detail">The status detail.</param>
+    /// <param name="debugException">
+    /// The cause, as Grpc.Net.Client attaches it (for example an <see cref="System.Net.Http.HttpRequestException"/>
+    /// when no connection could be opened, which lets the client retry even a call that is not idempotent).
+    /// </param>
     /// <returns>The call.</returns>
-    public static AsyncUnaryCall<TResponse> Failure<TResponse>(StatusCode code, string detail = "")
+    public static AsyncUnaryCall<TResponse> Failure<TResponse>(StatusCode code, string detail = "", Exception? debugException = null)
     {
-        var status = new global::Grpc.Core.Status(code, detail);
+        var status = new global::Grpc.Core.Status(code, detail, debugException);
         return new AsyncUnaryCall<TResponse>(Task.FromException<TResponse>(new RpcException(status)), Task.FromResult(new Metadata()), () => status, static () => [], static () => { });
     }
 }

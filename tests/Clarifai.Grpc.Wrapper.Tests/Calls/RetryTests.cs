@@ -1,5 +1,6 @@
 using System.Net.Http;
 using Clarifai.Api;
+using Clarifai.Grpc.Wrapper.Testing;
 using Clarifai.Grpc.Wrapper.Tests.Support;
 using Grpc.Core;
 using GrpcStatusCode = Grpc.Core.StatusCode;
@@ -14,10 +15,10 @@ public sealed class RetryTests
     private static readonly RetrySettings FourAttempts = new() { MaxAttempts = 4, InitialBackoff = TimeSpan.FromMilliseconds(100), BackoffMultiplier = 2, MaxBackoff = TimeSpan.FromSeconds(1) };
 
     private static Func<GetModelRequest, AsyncUnaryCall<SingleModelResponse>> Answer(StatusCode code) =>
-        _ => CallHelpers.Success(Responses.Model("pets", StatusCode.ModelTrained) is var r ? Responses.WithStatus(r, code) : null!);
+        _ => GrpcCalls.Unary(Responses.Model("pets", StatusCode.ModelTrained) is var r ? Responses.WithStatus(r, code) : null!);
 
     private static Func<GetModelRequest, AsyncUnaryCall<SingleModelResponse>> Transport(GrpcStatusCode code, Exception? debug = null) =>
-        _ => CallHelpers.Failure<SingleModelResponse>(code, "transport", debug);
+        _ => GrpcCalls.Failure<SingleModelResponse>(code, "transport", debug);
 
     [TestCase(StatusCode.ConnExceedHourlyLimit)]
     [TestCase(StatusCode.ConnThrottled)]
@@ -117,8 +118,8 @@ public sealed class RetryTests
     public async Task ANonIdempotentCall_IsNotRetriedOnUnavailable_SinceItMayHaveReachedTheServer()
     {
         var mock = new MockV2().On<PostModelVersionsRequest, SingleModelResponse>(
-            _ => CallHelpers.Failure<SingleModelResponse>(GrpcStatusCode.Unavailable),
-            _ => CallHelpers.Success(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
+            _ => GrpcCalls.Failure<SingleModelResponse>(GrpcStatusCode.Unavailable),
+            _ => GrpcCalls.Unary(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
         var ex = await Assert.ThrowsAsync<ClarifaiTransportException>(() => client.ModelVersions.TrainAsync("pets"));
@@ -135,8 +136,8 @@ public sealed class RetryTests
     public async Task ANonIdempotentCall_IsNotRetriedOnAModelBusyAnswer()
     {
         var mock = new MockV2().On<PostModelVersionsRequest, SingleModelResponse>(
-            _ => CallHelpers.Success(Responses.WithStatus(new SingleModelResponse(), StatusCode.ModelBusyPleaseRetry)),
-            _ => CallHelpers.Success(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
+            _ => GrpcCalls.Unary(Responses.WithStatus(new SingleModelResponse(), StatusCode.ModelBusyPleaseRetry)),
+            _ => GrpcCalls.Unary(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
         await Assert.ThrowsAsync<ClarifaiException>(() => client.ModelVersions.TrainAsync("pets"));
@@ -148,8 +149,8 @@ public sealed class RetryTests
     public async Task ANonIdempotentCall_IsRetriedWhenTheServerRefusedItBeforeDoingWork()
     {
         var mock = new MockV2().On<PostModelVersionsRequest, SingleModelResponse>(
-            _ => CallHelpers.Success(Responses.WithStatus(new SingleModelResponse(), StatusCode.ConnThrottled)),
-            _ => CallHelpers.Success(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
+            _ => GrpcCalls.Unary(Responses.WithStatus(new SingleModelResponse(), StatusCode.ConnThrottled)),
+            _ => GrpcCalls.Unary(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
         var version = await client.ModelVersions.TrainAsync("pets");
@@ -166,8 +167,8 @@ public sealed class RetryTests
     {
         var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused");
         var mock = new MockV2().On<PostModelVersionsRequest, SingleModelResponse>(
-            _ => CallHelpers.Failure<SingleModelResponse>(GrpcStatusCode.Unavailable, "Error connecting", refused),
-            _ => CallHelpers.Success(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
+            _ => GrpcCalls.Failure<SingleModelResponse>(GrpcStatusCode.Unavailable, "Error connecting", refused),
+            _ => GrpcCalls.Unary(Responses.Model("pets", StatusCode.ModelQueuedForTraining)));
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
         await client.ModelVersions.TrainAsync("pets");
@@ -179,8 +180,8 @@ public sealed class RetryTests
     public async Task PostInputs_WithoutClientIds_IsNotRetriedOnUnavailable_ButWithIdsItIs()
     {
         var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(
-            _ => CallHelpers.Failure<MultiInputResponse>(GrpcStatusCode.Unavailable),
-            _ => CallHelpers.Success(Responses.Inputs(StatusCode.Success, ("a", StatusCode.InputPending))));
+            _ => GrpcCalls.Failure<MultiInputResponse>(GrpcStatusCode.Unavailable),
+            _ => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, ("a", StatusCode.InputPending))));
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
         await Assert.ThrowsAsync<ClarifaiTransportException>(() => client.Inputs.AddAsync([NewInput.FromUrl("https://example.test/a.jpg")]));
@@ -197,8 +198,8 @@ public sealed class RetryTests
     public async Task PostInputs_WithClientIds_IsRetriedOnUnavailable()
     {
         var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(
-            _ => CallHelpers.Failure<MultiInputResponse>(GrpcStatusCode.Unavailable),
-            _ => CallHelpers.Success(Responses.Inputs(StatusCode.Success, ("a", StatusCode.InputPending))));
+            _ => GrpcCalls.Failure<MultiInputResponse>(GrpcStatusCode.Unavailable),
+            _ => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, ("a", StatusCode.InputPending))));
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
         await client.Inputs.AddAsync([NewInput.FromUrl("https://example.test/a.jpg").WithId("a")]);
@@ -270,7 +271,7 @@ public sealed class RetryTests
         var mock = new MockV2().On<GetModelRequest, SingleModelResponse>(_ =>
         {
             cts.Cancel();
-            return CallHelpers.Failure<SingleModelResponse>(GrpcStatusCode.Cancelled);
+            return GrpcCalls.Failure<SingleModelResponse>(GrpcStatusCode.Cancelled);
         });
         using var client = TestClients.Create(mock, retry: FourAttempts);
 

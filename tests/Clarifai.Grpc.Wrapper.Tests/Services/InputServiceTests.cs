@@ -1,4 +1,5 @@
 using Clarifai.Api;
+using Clarifai.Grpc.Wrapper.Testing;
 using Clarifai.Grpc.Wrapper.Tests.Support;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
@@ -147,7 +148,7 @@ public sealed class InputServiceTests
             ["a"] = new([StatusCode.InputPending, StatusCode.InputSuccess]),
             ["b"] = new([StatusCode.InputInProgress, StatusCode.InputInProgress, StatusCode.InputFailed]),
         };
-        var mock = new MockV2().On<GetInputRequest, SingleInputResponse>(r => CallHelpers.Success(Responses.Input(r.InputId, script[r.InputId].Dequeue())));
+        var mock = new MockV2().On<GetInputRequest, SingleInputResponse>(r => GrpcCalls.Unary(Responses.Input(r.InputId, script[r.InputId].Dequeue())));
         using var client = TestClients.Create(mock, time);
 
         var inputs = await client.Inputs.WaitForProcessingAsync(["a", "b"]);
@@ -163,7 +164,7 @@ public sealed class InputServiceTests
     [Test]
     public async Task WaitForProcessingAsync_GivesUpAfterTheTimeout()
     {
-        var mock = new MockV2().On<GetInputRequest, SingleInputResponse>(r => CallHelpers.Success(Responses.Input(r.InputId, StatusCode.InputPending)));
+        var mock = new MockV2().On<GetInputRequest, SingleInputResponse>(r => GrpcCalls.Unary(Responses.Input(r.InputId, StatusCode.InputPending)));
         using var client = TestClients.Create(mock);
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.Inputs.WaitForProcessingAsync(["a"], TimeSpan.FromSeconds(2)));

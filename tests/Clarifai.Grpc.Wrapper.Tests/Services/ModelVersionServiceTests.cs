@@ -1,4 +1,5 @@
 using Clarifai.Api;
+using Clarifai.Grpc.Wrapper.Testing;
 using Clarifai.Grpc.Wrapper.Tests.Support;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
@@ -110,7 +111,7 @@ public sealed class ModelVersionServiceTests
         var mock = new MockV2().On<GetModelVersionRequest, SingleModelVersionResponse>(_ =>
         {
             if (++polls == 2) cts.Cancel();
-            return CallHelpers.Success(Responses.Version("v2", StatusCode.ModelTraining));
+            return GrpcCalls.Unary(Responses.Version("v2", StatusCode.ModelTraining));
         });
         using var client = TestClients.Create(mock);
         var queued = new ClarifaiModelVersion("pets", new ModelVersion { Id = "v2", Status = Responses.Status(StatusCode.ModelQueuedForTraining) });

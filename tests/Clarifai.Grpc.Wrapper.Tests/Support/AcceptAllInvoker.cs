@@ -1,3 +1,4 @@
+using Clarifai.Grpc.Wrapper.Testing;
 using Clarifai.Api;
 using Grpc.Core;
 using StatusCode = Clarifai.Api.Status.StatusCode;
@@ -20,7 +21,7 @@ internal sealed class AcceptAllInvoker : CallInvoker
         Interlocked.Add(ref _inputs, post.Inputs.Count);
         var response = new MultiInputResponse { Status = new Clarifai.Api.Status.Status { Code = StatusCode.Success } };
         foreach (var input in post.Inputs) response.Inputs.Add(new Input { Id = input.Id, Status = new Clarifai.Api.Status.Status { Code = StatusCode.InputPending } });
-        return CallHelpers.Success((TResponse)(object)response);
+        return GrpcCalls.Unary((TResponse)(object)response);
     }
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) => throw new NotSupportedException();

@@ -28,11 +28,6 @@ internal sealed class InstantTimeProvider : TimeProvider
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
-    public void Advance(TimeSpan by)
-    {
-        lock (_gate) _now += by;
-    }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         if (dueTime != Timeout.InfiniteTimeSpan)

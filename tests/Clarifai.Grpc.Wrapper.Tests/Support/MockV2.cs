@@ -1,3 +1,4 @@
+using Clarifai.Grpc.Wrapper.Testing;
 using Grpc.Core;
 using Moq;
 
@@ -43,7 +44,7 @@ internal sealed class MockV2
     public MockV2 Returns<TRequest, TResponse>(params TResponse[] responses)
         where TRequest : class
         where TResponse : class =>
-        On(responses.Select(r => (Func<TRequest, AsyncUnaryCall<TResponse>>)(_ => CallHelpers.Success(r))).ToArray());
+        On(responses.Select(r => (Func<TRequest, AsyncUnaryCall<TResponse>>)(_ => GrpcCalls.Unary(r))).ToArray());
 
     public int CountOf(string method) => Calls.Count(c => c.Method == method);
 }

@@ -1,4 +1,5 @@
 using Clarifai.Api;
+using Clarifai.Grpc.Wrapper.Testing;
 using Clarifai.Grpc.Wrapper.Tests.Support;
 using GrpcStatusCode = Grpc.Core.StatusCode;
 using StatusCode = Clarifai.Api.Status.StatusCode;
@@ -187,7 +188,7 @@ public sealed class UploadServiceTests
     [Test]
     public async Task RetriesStop_AfterMaxAttempts_AndInputsThatCannotHaveArrivedAreFailed()
     {
-        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(_ => CallHelpers.Success(Responses.Inputs(StatusCode.ConnThrottled)));
+        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(_ => GrpcCalls.Unary(Responses.Inputs(StatusCode.ConnThrottled)));
         using var client = TestClients.Create(mock);
         var outcomes = new List<UploadOutcome>();
 
@@ -205,7 +206,7 @@ public sealed class UploadServiceTests
     [Test]
     public async Task BadCredentials_StopTheUpload_AfterAccountingForWhatWasRead()
     {
-        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(_ => CallHelpers.Success(Responses.Inputs(StatusCode.ConnKeyInvalid)));
+        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(_ => GrpcCalls.Unary(Responses.Inputs(StatusCode.ConnKeyInvalid)));
         using var client = TestClients.Create(mock);
         var outcomes = new List<UploadOutcome>();
 
@@ -328,7 +329,7 @@ public sealed class UploadServiceTests
             {
                 var response = new MultiInputResponse { Status = Responses.Status(StatusCode.Success) };
                 foreach (var id in r.Ids) response.Inputs.Add(new Input { Id = id, Status = Responses.Status(id == "broken" ? StatusCode.InputFailed : StatusCode.InputSuccess) });
-                return CallHelpers.Success(response);
+                return GrpcCalls.Unary(response);
             });
         using var client = TestClients.Create(mock);
         var outcomes = new List<UploadOutcome>();

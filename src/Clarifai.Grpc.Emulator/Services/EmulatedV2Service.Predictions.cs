@@ -10,10 +10,7 @@ internal sealed partial class EmulatedV2Service
     public override async Task<MultiOutputResponse> PostModelOutputs(PostModelOutputsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        if (request.Inputs.Count == 0 || request.Inputs.Count > MaxInputsPerRequest)
-        {
-            return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"A request takes 1 to {MaxInputsPerRequest} inputs; this one has {request.Inputs.Count}") };
-        }
+        if (CheckInputCount(request.Inputs.Count) is { } refused) return new MultiOutputResponse { Status = refused };
 
         Model modelInfo;
         ConceptClassifier? classifier;

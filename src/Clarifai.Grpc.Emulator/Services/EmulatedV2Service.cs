@@ -28,6 +28,12 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
         _faults = faults;
     }
 
+    /// <summary>The refusal of a request with no inputs or more than <see cref="MaxInputsPerRequest"/>, or null when the count is fine.</summary>
+    private static Clarifai.Api.Status.Status? CheckInputCount(int count) =>
+        count is > 0 and <= MaxInputsPerRequest
+            ? null
+            : Statuses.Of(Clarifai.Api.Status.StatusCode.ConnInvalidRequest, $"A request takes 1 to {MaxInputsPerRequest} inputs; this one has {count}");
+
     /// <summary>The app the interceptor resolved from the request's <c>user_app_id</c>.</summary>
     private static AppData AppOf(ServerCallContext context) => (AppData)context.UserState[EmulatorInterceptor.AppKey];
 

@@ -313,12 +313,13 @@ internal sealed class UploadRun : IDisposable
         }
     }
 
-    /// <summary>Whether a whole-request failure may pass: Unavailable, deadline, throttling, server-side transients.</summary>
-    private static bool IsTransient(ClarifaiException e) => e switch
-    {
-        ClarifaiTransportException t => t.GrpcStatusCode is GrpcStatusCode.Unavailable or GrpcStatusCode.DeadlineExceeded or GrpcStatusCode.ResourceExhausted or GrpcStatusCode.Internal,
-        _ => e.IsRetryable,
-    };
+    /// <summary>
+    /// Whether a whole-request failure may pass: what <see cref="ClarifaiException.IsRetryable"/> says (Unavailable,
+    /// deadline, resource exhausted, throttling, server-side transients), plus gRPC Internal, which is how a stream
+    /// reset mid-call surfaces; the batch's ids make re-sending it safe.
+    /// </summary>
+    private static bool IsTransient(ClarifaiException e) =>
+        e.IsRetryable || e is ClarifaiTransportException { GrpcStatusCode: GrpcStatusCode.Internal };
 
     /// <summary>The answer for the input at <paramref name="index"/>: by position when the counts agree (Clarifai keeps the order), else by id.</summary>
     private static Input? AnswerFor(MultiInputResponse response, List<UploadItem> pending, int index)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Clarifai.Api;
+using Clarifai.Grpc.Wrapper.Testing;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -64,7 +65,7 @@ internal static class UploadMemoryMeasurement
             var post = (PostInputsRequest)(object)request;
             var response = new MultiInputResponse { Status = new Clarifai.Api.Status.Status { Code = Clarifai.Api.Status.StatusCode.Success } };
             foreach (var input in post.Inputs) response.Inputs.Add(new Input { Id = input.Id, Status = new Clarifai.Api.Status.Status { Code = Clarifai.Api.Status.StatusCode.InputPending } });
-            return new AsyncUnaryCall<TResponse>(Task.FromResult((TResponse)(object)response), Task.FromResult(new Metadata()), static () => global::Grpc.Core.Status.DefaultSuccess, static () => [], static () => { });
+            return GrpcCalls.Unary((TResponse)(object)response);
         }
 
         public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) => throw new NotSupportedException();

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http;
-using System.Net.Sockets;
 using Clarifai.Api;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
@@ -11,161 +9,150 @@ using GrpcStatusCode = Grpc.Core.StatusCode;
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// The call pipeline under every service method: one deadline per logical call, retries with jittered exponential
-/// backoff (see <see cref="RetrySettings"/> for the policy), cancellation, and the translation of the response's
-/// Clarifai status into a result or an exception. Thread-safe; one per client.
+/// The call pipeline under every service method: one deadline per logical call, retries as the one
+/// <see cref="RetryPolicy"/> decides, cancellation, the translation of the response's Clarifai status into a result or
+/// an exception, and telemetry that records what the caller sees. Thread-safe; one per client.
 /// </summary>
+/// <remarks>
+/// Requests given to <see cref="CallAsync"/> belong to the pipeline (the services build them): the default
+/// <c>user_app_id</c> is set on them in place, so the credentials layer need not copy them.
+/// </remarks>
 internal sealed partial class ClarifaiCallExecutor
 {
-    private readonly RetrySettings _retry;
     private readonly TimeSpan _timeout;
-    private readonly TimeProvider _time;
-    private readonly SecretRedactor _redactor;
     private readonly ILogger _logger;
+    private readonly UserAppIDSet? _userAppId;
 
-    public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, SecretRedactor redactor, ILogger? logger)
-        : this(client, options.Retry, options.Timeout, options.TimeProvider, redactor, logger ?? NullLogger.Instance)
+    public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, UserAppIDSet? userAppId, ILogger? logger)
+        : this(client, new RetryPolicy(options.Retry), options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
     {
     }
 
-    private ClarifaiCallExecutor(V2.V2Client client, RetrySettings retry, TimeSpan timeout, TimeProvider time, SecretRedactor redactor, ILogger logger)
+    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
     {
         Client = client;
-        _retry = retry;
+        Retry = retry;
         _timeout = timeout;
-        _time = time;
-        _redactor = redactor;
+        Time = time;
+        _userAppId = userAppId;
         _logger = logger;
     }
 
-    /// <summary>The generated client, with authentication attached.</summary>
+    /// <summary>The generated client, with the credentials layer under it.</summary>
     public V2.V2Client Client { get; }
 
     /// <summary>The clock and timers everything in the client waits on; tests replace it so that nothing really sleeps.</summary>
-    public TimeProvider Time => _time;
+    public TimeProvider Time { get; }
 
-    /// <summary>The source of jitter in [0, 1); replaced by tests that check exact backoffs.</summary>
-    internal Func<double> Jitter { get; set; } = Random.Shared.NextDouble;
+    /// <summary>The retry rule of this client.</summary>
+    public RetryPolicy Retry { get; }
 
     /// <summary>
-    /// The same pipeline without retries: for callers with a retry loop of their own (the uploader retries per input
-    /// and per batch, and must see every failure).
+    /// The same pipeline, each call sent once, for callers with a retry loop of their own (the uploader retries per
+    /// input and per batch, under the same <see cref="RetryPolicy"/> rule, and must see every failure).
     /// </summary>
-    public ClarifaiCallExecutor WithoutRetries() => new(Client, RetrySettings.None, _timeout, _time, _redactor, _logger) { Jitter = Jitter };
+    public ClarifaiCallExecutor WithoutRetries() => new(Client, new RetryPolicy(RetrySettings.None), _timeout, Time, _userAppId, _logger);
 
     /// <summary>Sends <paramref name="request"/> through <paramref name="rpc"/> and returns the accepted response.</summary>
+    /// <param name="rpc">The RPC.</param>
+    /// <param name="request">The request, which the pipeline may complete (it must not be shared).</param>
+    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <param name="check">
+    /// Refuses an accepted response whose content the caller cannot use (an item that failed where the caller wants
+    /// one result): the exception it returns is thrown, and the call is recorded as failed.
+    /// </param>
     /// <exception cref="ClarifaiException">Clarifai answered an error, or the transport failed, after any retries.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken)
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken, Func<TResponse, ClarifaiException?>? check = null)
         where TRequest : class
         where TResponse : class
     {
-        var started = _time.GetTimestamp();
-        DateTime? deadline = _timeout == Timeout.InfiniteTimeSpan ? null : (_time.GetUtcNow() + _timeout).UtcDateTime;
+        if (_userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, _userAppId);
+        var started = Time.GetTimestamp();
+        DateTime? deadline = _timeout == Timeout.InfiniteTimeSpan ? null : (Time.GetUtcNow() + _timeout).UtcDateTime;
         var idempotent = rpc.IsIdempotent(request);
         using var activity = ClarifaiDiagnostics.StartCall(rpc.Name);
 
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TResponse response;
+            ClarifaiException failure;
             try
             {
                 using var call = rpc.Invoke(Client, request, new CallOptions(deadline: deadline, cancellationToken: cancellationToken));
-                response = await call.ResponseAsync.ConfigureAwait(false);
+                var response = await call.ResponseAsync.ConfigureAwait(false);
+                var status = ClarifaiStatus.FromProto(rpc.StatusOf(response));
+                if (rpc.Accepts(status.Code, response))
+                {
+                    if (check?.Invoke(response) is { } refused)
+                    {
+                        Failed(activity, rpc.Name, refused, attempt, started);
+                        throw refused;
+                    }
+
+                    var answeredAfter = Time.GetElapsedTime(started);
+                    if (_logger.IsEnabled(LogLevel.Debug)) LogCompleted(_logger, rpc.Name, (int)status.Code, status.RequestId, attempt, answeredAfter.TotalMilliseconds);
+                    ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, answeredAfter, failed: false, null);
+                    return response;
+                }
+
+                failure = ClarifaiExceptionFactory.Create(status, rpc.Name);
             }
             catch (RpcException ex) when (ex.StatusCode == GrpcStatusCode.Cancelled && cancellationToken.IsCancellationRequested)
             {
-                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, _time.GetElapsedTime(started), failed: true, "cancelled");
+                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, Time.GetElapsedTime(started), failed: true, "cancelled");
                 throw new OperationCanceledException($"Clarifai {rpc.Name} was cancelled.", ex, cancellationToken);
             }
             catch (RpcException ex)
             {
-                var retryable = ex.StatusCode == GrpcStatusCode.Unavailable && (idempotent || NeverSent(ex));
-                if (retryable && await BackOffAsync(activity, rpc.Name, attempt, deadline, "gRPC " + ex.StatusCode, cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
-                var failedAfter = _time.GetElapsedTime(started);
-                LogTransportFailure(rpc.Name, ex, attempt, failedAfter);
-                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, 0, string.Empty, attempt, failedAfter, failed: true, "gRPC " + ex.StatusCode);
-                throw new ClarifaiTransportException(rpc.Name, attempt, ex);
+                failure = ClarifaiExceptionFactory.Transport(ex, rpc.Name, attempt);
             }
 
-            var status = ClarifaiStatus.FromProto(rpc.StatusOf(response));
-            if (rpc.Accepts(status.Code, response))
-            {
-                var answeredAfter = _time.GetElapsedTime(started);
-                LogOutcome(rpc.Name, status, accepted: true, attempt, answeredAfter);
-                ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, answeredAfter, failed: false, null);
-                return response;
-            }
-
-            var retry = ClarifaiStatusCodes.IsRetryable(status.Code) && (idempotent || ClarifaiStatusCodes.IsRefusedBeforeWork(status.Code));
-            if (retry && await BackOffAsync(activity, rpc.Name, attempt, deadline, ((int)status.Code).ToString(CultureInfo.InvariantCulture) + " " + status.CodeName, cancellationToken).ConfigureAwait(false))
+            // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
+            var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: GrpcStatusCode.DeadlineExceeded };
+            if (!deadlinePassed && RetryPolicy.MayResend(failure, idempotent) && await BackOffAsync(activity, rpc.Name, attempt, deadline, failure, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            var refusedAfter = _time.GetElapsedTime(started);
-            LogOutcome(rpc.Name, status, accepted: false, attempt, refusedAfter);
-            ClarifaiDiagnostics.CallEnded(activity, rpc.Name, (int)status.Code, status.RequestId, attempt, refusedAfter, failed: true, status.CodeName);
-            throw ClarifaiExceptionFactory.Create(_redactor.Redact(status), rpc.Name);
+            Failed(activity, rpc.Name, failure, attempt, started);
+            throw failure;
         }
     }
 
-    /// <summary>
-    /// Waits before the next attempt, or says there is none: the attempts are used up, or the wait would end after
-    /// the deadline.
-    /// </summary>
-    private async Task<bool> BackOffAsync(Activity? activity, string method, int attempt, DateTime? deadline, string reason, CancellationToken cancellationToken)
+    /// <summary>What a failure is called in logs, retry events and metrics: <c>11005 CONN_THROTTLED</c> or <c>gRPC Unavailable</c>.</summary>
+    internal static string Reason(ClarifaiException failure) => failure switch
     {
-        if (attempt >= _retry.MaxAttempts) return false;
-        var delay = _retry.Backoff(attempt, Jitter());
-        if (deadline is { } d && _time.GetUtcNow().UtcDateTime + delay >= d) return false;
-        if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, method, reason, attempt, delay.TotalMilliseconds);
-        ClarifaiDiagnostics.Retrying(activity, method, attempt, reason, delay);
-        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        ClarifaiTransportException transport => "gRPC " + transport.GrpcStatusCode,
+        _ => ((int)failure.Code).ToString(CultureInfo.InvariantCulture) + " " + failure.Status.CodeName,
+    };
+
+    /// <summary>Waits before the next attempt, or says there is none (attempts used up, or the wait would pass the deadline).</summary>
+    private async Task<bool> BackOffAsync(Activity? activity, string method, int attempt, DateTime? deadline, ClarifaiException failure, CancellationToken cancellationToken)
+    {
+        var delay = Retry.DelayAfter(attempt, deadline is { } d ? d - Time.GetUtcNow().UtcDateTime : null);
+        if (delay is not { } wait) return false;
+        var reason = Reason(failure);
+        if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, method, reason, attempt, wait.TotalMilliseconds);
+        ClarifaiDiagnostics.Retrying(activity, method, attempt, reason, wait);
+        await Task.Delay(wait, Time, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>
-    /// Whether the failure happened before the request could leave this machine (no connection could be opened), in
-    /// which case even a call that is not idempotent may be sent again.
-    /// </summary>
-    internal static bool NeverSent(RpcException exception)
+    private void Failed(Activity? activity, string method, ClarifaiException failure, int attempts, long started)
     {
-        for (Exception? e = exception.Status.DebugException ?? exception.InnerException; e is not null; e = e.InnerException)
+        var elapsed = Time.GetElapsedTime(started);
+        var reason = Reason(failure);
+        if (failure is ClarifaiThrottledException)
         {
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }) return true;
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable }) return true;
+            if (_logger.IsEnabled(LogLevel.Warning)) LogThrottled(_logger, method, reason, failure.RequestId, attempts, elapsed.TotalMilliseconds);
+        }
+        else if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            LogFailed(_logger, method, reason, failure.RequestId, attempts, elapsed.TotalMilliseconds);
         }
 
-        return false;
-    }
-
-    private void LogOutcome(string method, ClarifaiStatus status, bool accepted, int attempts, TimeSpan elapsedTime)
-    {
-        if (!_logger.IsEnabled(accepted ? LogLevel.Debug : LogLevel.Warning)) return;
-        var elapsed = elapsedTime.TotalMilliseconds;
-        if (accepted)
-        {
-            LogCompleted(_logger, method, (int)status.Code, status.RequestId, attempts, elapsed);
-            return;
-        }
-
-        var reason = $"{(int)status.Code} {status.CodeName} req_id {status.RequestId}";
-        if (ClarifaiStatusCodes.Categorize(status.Code) == StatusCategory.Throttled) LogThrottled(_logger, method, reason, attempts, elapsed);
-        else LogFailed(_logger, method, reason, attempts, elapsed);
-    }
-
-    private void LogTransportFailure(string method, RpcException exception, int attempts, TimeSpan elapsedTime)
-    {
-        if (!_logger.IsEnabled(LogLevel.Debug)) return;
-        var reason = "gRPC " + exception.StatusCode;
-        var elapsed = elapsedTime.TotalMilliseconds;
-        LogFailed(_logger, method, reason, attempts, elapsed);
+        ClarifaiDiagnostics.CallEnded(activity, method, (int)failure.Code, failure.RequestId, attempts, elapsed, failed: true, reason);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Clarifai {Method} answered {StatusCode} (req_id {RequestId}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
@@ -174,9 +161,9 @@ internal sealed partial class ClarifaiCallExecutor
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Clarifai {Method} answered {Reason} on attempt {Attempt}; retrying in {DelayMs:0} ms")]
     private static partial void LogRetrying(ILogger logger, string method, string reason, int attempt, double delayMs);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Clarifai {Method} was throttled ({Reason}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
-    private static partial void LogThrottled(ILogger logger, string method, string reason, int attempts, double elapsedMs);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Clarifai {Method} was throttled ({Reason}, req_id {RequestId}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    private static partial void LogThrottled(ILogger logger, string method, string reason, string requestId, int attempts, double elapsedMs);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Clarifai {Method} failed with {Reason} after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
-    private static partial void LogFailed(ILogger logger, string method, string reason, int attempts, double elapsedMs);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Clarifai {Method} failed with {Reason} (req_id {RequestId}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    private static partial void LogFailed(ILogger logger, string method, string reason, string requestId, int attempts, double elapsedMs);
 }

@@ -7,16 +7,16 @@ namespace Clarifai.Grpc.Wrapper;
 /// </summary>
 public sealed record PollingSettings
 {
-    /// <summary>The defaults: 100 ms growing by 1.3 up to 10 s; give up after 30 minutes.</summary>
-    public static PollingSettings Default { get; } = new();
+    /// <summary>The defaults: 100 ms growing by 1.3 up to 10 s; give up after 30 minutes. A new instance each time.</summary>
+    public static PollingSettings Default => new();
 
-    /// <summary>The wait before the first poll. Positive; default 100 ms.</summary>
+    /// <summary>The wait before the first poll. Positive, at most 24 days; default 100 ms.</summary>
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The factor by which the wait grows after each poll. At least 1; default 1.3.</summary>
     public double Multiplier { get; init; } = 1.3;
 
-    /// <summary>The longest wait between two polls. At least <see cref="InitialDelay"/>; default 10 s.</summary>
+    /// <summary>The longest wait between two polls. At least <see cref="InitialDelay"/>, at most 24 days; default 10 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -29,12 +29,10 @@ public sealed record PollingSettings
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InitialDelay, TimeSpan.Zero, nameof(InitialDelay));
+        Guard.Wait(InitialDelay, nameof(InitialDelay));
+        Guard.Wait(MaxDelay, nameof(MaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDelay, InitialDelay, nameof(MaxDelay));
-        if (!(Multiplier >= 1.0) || double.IsInfinity(Multiplier))
-        {
-            throw new ArgumentOutOfRangeException(nameof(Multiplier), Multiplier, "Multiplier must be a finite number of at least 1.");
-        }
+        Guard.Multiplier(Multiplier, nameof(Multiplier));
 
         Guard.Timeout(Timeout, nameof(Timeout));
     }

@@ -37,8 +37,12 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     /// <param name="options">The settings; <see cref="ClarifaiClientOptions.Endpoint"/> is ignored, the channel's address counts.</param>
     /// <param name="channel">The channel to borrow.</param>
     /// <param name="loggerFactory">Where calls, retries and failures are logged; none by default.</param>
+    /// <exception cref="ArgumentException">
+    /// The options are invalid, or the channel is plaintext (<c>http://</c>) and
+    /// <see cref="ClarifaiClientOptions.AllowInsecureCredentials"/> is not set: the key would cross the network readable.
+    /// </exception>
     public ClarifaiClient(ClarifaiClientOptions options, GrpcChannel channel, ILoggerFactory? loggerFactory = null)
-        : this(ValidatedCopy(options), channel ?? throw new ArgumentNullException(nameof(channel)), invoker: null, loggerFactory)
+        : this(CheckedForChannel(options, channel), channel, invoker: null, loggerFactory)
     {
     }
 
@@ -46,6 +50,12 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     /// Creates a client over a <see cref="CallInvoker"/> the caller owns: the seam for unit tests (a mocked invoker)
     /// and for custom transports. The credentials are still attached, on top of the invoker.
     /// </summary>
+    /// <remarks>
+    /// <b>The transport's security is the caller's responsibility here.</b> An invoker does not say where it sends
+    /// calls, so the client cannot refuse a plaintext one as it does an <c>http://</c> endpoint or channel: the
+    /// <c>authorization</c> header goes to whatever the invoker does with it. Build it over a TLS channel (or over
+    /// nothing at all, as a mock does).
+    /// </remarks>
     /// <param name="options">The settings; <see cref="ClarifaiClientOptions.Endpoint"/> is ignored.</param>
     /// <param name="callInvoker">The invoker to borrow.</param>
     /// <param name="loggerFactory">Where calls, retries and failures are logged; none by default.</param>
@@ -82,7 +92,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
         var authorized = new ClarifaiCallInvoker(invoker, options.ApiKey!, options.UserId, options.AppId);
         GrpcClient = new V2.V2Client(authorized);
-        var executor = new ClarifaiCallExecutor(GrpcClient, options, new SecretRedactor(options.ApiKey), loggerFactory?.CreateLogger<ClarifaiClient>());
+        var executor = new ClarifaiCallExecutor(GrpcClient, options, authorized.DefaultUserAppId, loggerFactory?.CreateLogger<ClarifaiClient>());
         Executor = executor;
         Inputs = new InputService(executor, options.Polling);
         Models = new ModelService(executor);
@@ -156,9 +166,21 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
             },
             DisposeHttpClient = true,
+            // After an outage the channel waits this long at most between connection attempts, so a server that is
+            // back is used within a second or two, inside a call's retry budget (the defaults grow to two minutes).
+            InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+            MaxReconnectBackoff = TimeSpan.FromSeconds(1),
             MaxReceiveMessageSize = MaxReceiveMessageSize,
             MaxSendMessageSize = null,
         });
+
+    private static ClarifaiClientOptions CheckedForChannel(ClarifaiClientOptions options, GrpcChannel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var copy = ValidatedCopy(options);
+        ChannelSecurity.CheckBorrowed(channel, copy, nameof(channel));
+        return copy;
+    }
 
     private static ClarifaiClientOptions ValidatedCopy(ClarifaiClientOptions options)
     {

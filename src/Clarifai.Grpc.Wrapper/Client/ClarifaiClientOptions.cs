@@ -52,11 +52,11 @@ public sealed class ClarifaiClientOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How failed calls are retried; default <see cref="RetrySettings.Default"/>.</summary>
-    public RetrySettings Retry { get; set; } = RetrySettings.Default;
+    /// <summary>How failed calls are retried; default <see cref="RetrySettings.Default"/>. Each options instance has its own.</summary>
+    public RetrySettings Retry { get; set; } = new();
 
-    /// <summary>How waits for training and for input processing poll; default <see cref="PollingSettings.Default"/>.</summary>
-    public PollingSettings Polling { get; set; } = PollingSettings.Default;
+    /// <summary>How waits for training and for input processing poll; default <see cref="PollingSettings.Default"/>. Each options instance has its own.</summary>
+    public PollingSettings Polling { get; set; } = new();
 
     /// <summary>The clock and timers of deadlines, backoffs and polling; default <see cref="TimeProvider.System"/>. Tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -101,10 +101,14 @@ public sealed class ClarifaiClientOptions
     /// <exception cref="ArgumentException">Something is missing or invalid; the message says what.</exception>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(ApiKey))
+        if (string.IsNullOrEmpty(ApiKey))
         {
             throw new ArgumentException($"{nameof(ApiKey)} is required: a Clarifai PAT or app API key (environment variable {PatVariable}).", nameof(ApiKey));
         }
+
+        Guard.ApiKey(ApiKey, nameof(ApiKey));
+        if (!string.IsNullOrEmpty(UserId)) Guard.Id(UserId, nameof(UserId), "user id");
+        if (!string.IsNullOrEmpty(AppId)) Guard.Id(AppId, nameof(AppId), "app id");
 
         if (string.IsNullOrEmpty(UserId) != string.IsNullOrEmpty(AppId))
         {
@@ -133,7 +137,15 @@ public sealed class ClarifaiClientOptions
 
     /// <summary>A copy of these options, so that a client is not affected by later changes.</summary>
     /// <returns>The copy.</returns>
-    public ClarifaiClientOptions Clone() => (ClarifaiClientOptions)MemberwiseClone();
+    public ClarifaiClientOptions Clone()
+    {
+        var copy = (ClarifaiClientOptions)MemberwiseClone();
+        // The settings are records, but configuration binding writes their init-only properties by reflection:
+        // copies keep a client's settings its own.
+        copy.Retry = Retry is null ? null! : Retry with { };
+        copy.Polling = Polling is null ? null! : Polling with { };
+        return copy;
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

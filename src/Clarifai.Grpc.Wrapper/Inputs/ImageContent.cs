@@ -25,7 +25,7 @@ internal static class ImageContent
 
     public static ByteString Copy(ReadOnlySpan<byte> bytes, string paramName)
     {
-        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", paramName);
+        CheckSize(bytes.Length, paramName);
         return ByteString.CopyFrom(bytes);
     }
 
@@ -35,6 +35,17 @@ internal static class ImageContent
         ArgumentException.ThrowIfNullOrWhiteSpace(path, paramName);
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) throw new ArgumentException($"The file '{path}' is empty.", paramName);
+        if (bytes.Length > ClarifaiLimits.MaxImageBytes) throw TooLarge(bytes.Length, paramName, $"The file '{path}'");
         return UnsafeByteOperations.UnsafeWrap(bytes);
     }
+
+    /// <summary>Image content must be 1 byte to <see cref="ClarifaiLimits.MaxImageBytes"/>.</summary>
+    public static void CheckSize(long length, string paramName)
+    {
+        if (length == 0) throw new ArgumentException("The image content is empty.", paramName);
+        if (length > ClarifaiLimits.MaxImageBytes) throw TooLarge(length, paramName, "The image");
+    }
+
+    private static ArgumentException TooLarge(long length, string paramName, string what) =>
+        new($"{what} is {length:N0} bytes; Clarifai takes images of at most {ClarifaiLimits.MaxImageBytes:N0} bytes (20 MB).", paramName);
 }

@@ -10,7 +10,7 @@ namespace Clarifai.Grpc.Wrapper;
 public class InputService
 {
     /// <summary>The most inputs Clarifai takes in one PostInputs request.</summary>
-    public const int MaxInputsPerRequest = 128;
+    public const int MaxInputsPerRequest = ClarifaiLimits.MaxInputsPerRequest;
 
     private readonly ClarifaiCallExecutor _executor = null!;
     private readonly PollingSettings _polling = null!;
@@ -46,7 +46,14 @@ public class InputService
     {
         var list = Guard.Batch(inputs, MaxInputsPerRequest, nameof(inputs));
         var request = new PostInputsRequest();
-        foreach (var input in list) request.Inputs.Add(input.ToProto());
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in list)
+        {
+            if (input.Id is { } id && !ids.Add(id)) throw new ArgumentException($"The input id '{id}' is given twice; Clarifai would refuse the second copy.", nameof(inputs));
+            request.Inputs.Add(input.ToProto());
+        }
+
+        Guard.RequestSize(request, nameof(inputs));
         var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, cancellationToken).ConfigureAwait(false);
         return new AddInputsResult(ClarifaiStatus.FromProto(response.Status), response.Inputs.Select(i => new ClarifaiInput(i)));
     }
@@ -59,7 +66,7 @@ public class InputService
     /// <exception cref="ClarifaiNotFoundException">There is no such input.</exception>
     public virtual async Task<ClarifaiInput> GetAsync(string inputId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(inputId);
+        Guard.Id(inputId, nameof(inputId), "input id");
         var response = await _executor.CallAsync(ClarifaiRpcs.GetInput, new GetInputRequest { InputId = inputId }, cancellationToken).ConfigureAwait(false);
         return new ClarifaiInput(response.Input);
     }

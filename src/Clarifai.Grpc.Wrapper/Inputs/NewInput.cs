@@ -76,7 +76,7 @@ public sealed class NewInput
     public static NewInput FromBytes(ByteString bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (bytes.IsEmpty) throw new ArgumentException("The image content is empty.", nameof(bytes));
+        ImageContent.CheckSize(bytes.Length, nameof(bytes));
         return new NewInput(url: null, allowDuplicateUrl: false, bytes);
     }
 
@@ -88,6 +88,7 @@ public sealed class NewInput
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead) throw new ArgumentException("The stream is not readable.", nameof(stream));
+        if (stream.CanSeek) ImageContent.CheckSize(stream.Length - stream.Position, nameof(stream));
         var bytes = await ByteString.FromStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         return FromBytes(bytes);
     }
@@ -101,27 +102,25 @@ public sealed class NewInput
         => new(url: null, allowDuplicateUrl: false, await ImageContent.ReadFileAsync(path, nameof(path), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Sets a client-chosen input id; with ids, a retried add cannot create the input twice.</summary>
-    /// <param name="id">The id: letters, digits, <c>-</c> and <c>_</c>, at most 48 characters.</param>
+    /// <param name="id">The id: 1 to 128 ASCII letters, digits, <c>-</c>, <c>_</c> or <c>.</c> (the one id rule of the client).</param>
+    /// <exception cref="ArgumentException">The id breaks that rule.</exception>
     /// <returns>A new input with the id.</returns>
     public NewInput WithId(string id)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        if (id.Length > 48 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            throw new ArgumentException($"'{id}' is not a valid input id: use at most 48 letters, digits, '-' or '_'.", nameof(id));
-        }
-
+        Guard.Id(id, nameof(id), "input id");
         return new NewInput(Url, AllowDuplicateUrl, Bytes) { Id = id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = Metadata };
     }
 
     /// <summary>Adds concepts the image shows (value 1).</summary>
-    /// <param name="conceptIds">Concept ids, not empty.</param>
+    /// <param name="conceptIds">Concept ids, not empty, each listed once.</param>
+    /// <exception cref="ArgumentException">An id is empty, repeated, or already marked present or absent on this input.</exception>
     /// <returns>A new input with the concepts.</returns>
     public NewInput WithConcepts(params string[] conceptIds) =>
         new(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), NegativeConcepts = NegativeConcepts, Metadata = Metadata };
 
     /// <summary>Adds concepts the image does not show (value 0): negative examples.</summary>
-    /// <param name="conceptIds">Concept ids, not empty.</param>
+    /// <param name="conceptIds">Concept ids, not empty, each listed once.</param>
+    /// <exception cref="ArgumentException">An id is empty, repeated, or already marked present or absent on this input.</exception>
     /// <returns>A new input with the negative concepts.</returns>
     public NewInput WithoutConcepts(params string[] conceptIds) =>
         new(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), Metadata = Metadata };
@@ -172,13 +171,25 @@ public sealed class NewInput
     public override string ToString() =>
         $"NewInput({(Url is not null ? Url.AbsoluteUri : $"{ContentLength} bytes")}{(Id is null ? string.Empty : $", id {Id}")}, concepts [{string.Join(", ", Concepts)}], not [{string.Join(", ", NegativeConcepts)}])";
 
-    private static string[] CheckConcepts(string[] conceptIds, string paramName)
+    /// <summary>
+    /// Each concept id valid, listed once, and never both present and absent: Clarifai would store whichever came
+    /// last, so a contradiction is refused here instead.
+    /// </summary>
+    private string[] CheckConcepts(string[] conceptIds, string paramName)
     {
         ArgumentNullException.ThrowIfNull(conceptIds, paramName);
         if (conceptIds.Length == 0) throw new ArgumentException("At least one concept id is required.", paramName);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in conceptIds)
         {
-            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("A concept id is null or empty.", paramName);
+            Guard.ConceptId(id, paramName);
+            if (!seen.Add(id) || Concepts.Contains(id) || NegativeConcepts.Contains(id))
+            {
+                var other = Concepts.Contains(id) ? "present" : NegativeConcepts.Contains(id) ? "absent" : null;
+                throw new ArgumentException(
+                    other is null ? $"The concept '{id}' is listed twice." : $"The concept '{id}' is already marked {other} on this input; an input cannot both have and not have a concept, nor list it twice.",
+                    paramName);
+            }
         }
 
         return conceptIds;

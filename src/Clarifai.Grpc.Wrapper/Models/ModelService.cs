@@ -32,7 +32,8 @@ public class ModelService
         ArgumentNullException.ThrowIfNull(concepts);
         var conceptIds = concepts.ToList();
         if (conceptIds.Count == 0) throw new ArgumentException("At least one concept is required.", nameof(concepts));
-        if (conceptIds.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("A concept id is null or empty.", nameof(concepts));
+        foreach (var concept in conceptIds) Guard.ConceptId(concept, nameof(concepts));
+        if (conceptIds.Distinct(StringComparer.Ordinal).Count() != conceptIds.Count) throw new ArgumentException("A concept is listed twice.", nameof(concepts));
         options ??= new CreateModelOptions();
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ModelTypeId, nameof(options));
 
@@ -57,12 +58,5 @@ public class ModelService
         return new ClarifaiModel(response.Model);
     }
 
-    internal static void CheckModelId(string modelId, string paramName = "modelId")
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(modelId, paramName);
-        if (!modelId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            throw new ArgumentException($"'{modelId}' is not a valid model id: use letters, digits, '-', '_' or '.'.", paramName);
-        }
-    }
+    internal static void CheckModelId(string modelId, string paramName = "modelId") => Guard.Id(modelId, paramName, "model id");
 }

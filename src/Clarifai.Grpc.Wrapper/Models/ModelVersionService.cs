@@ -32,13 +32,12 @@ public class ModelVersionService
     public virtual async Task<ClarifaiModelVersion> TrainAsync(string modelId, CancellationToken cancellationToken = default)
     {
         ModelService.CheckModelId(modelId);
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelVersions, new PostModelVersionsRequest { ModelId = modelId, ModelVersions = { new ModelVersion() } }, cancellationToken).ConfigureAwait(false);
-        if (response.Model?.ModelVersion is not { } version)
-        {
-            throw new ClarifaiException(ClarifaiStatus.FromProto(response.Status) with { Details = "The response holds no model version." }, ClarifaiRpcs.PostModelVersions.Name);
-        }
-
-        return new ClarifaiModelVersion(modelId, version);
+        var request = new PostModelVersionsRequest { ModelId = modelId, ModelVersions = { new ModelVersion() } };
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelVersions, request, cancellationToken, static r =>
+            r.Model?.ModelVersion is null
+                ? new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no model version." }, ClarifaiRpcs.PostModelVersions.Name)
+                : null).ConfigureAwait(false);
+        return new ClarifaiModelVersion(modelId, response.Model.ModelVersion);
     }
 
     /// <summary>Reads a model version, with its training state.</summary>
@@ -51,7 +50,7 @@ public class ModelVersionService
     public virtual async Task<ClarifaiModelVersion> GetAsync(string modelId, string versionId, CancellationToken cancellationToken = default)
     {
         ModelService.CheckModelId(modelId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(versionId);
+        Guard.Id(versionId, nameof(versionId), "model version id");
         var request = new GetModelVersionRequest { ModelId = modelId, VersionId = versionId };
         var response = await _executor.CallAsync(ClarifaiRpcs.GetModelVersion, request, cancellationToken).ConfigureAwait(false);
         return new ClarifaiModelVersion(modelId, response.ModelVersion);
@@ -84,6 +83,9 @@ public class ModelVersionService
                     return current;
                 case ModelVersionState.Failed:
                     throw new ClarifaiModelTrainingFailedException(current);
+                case ModelVersionState.Untrained:
+                    // Nothing is training this version, so no poll would ever see it change.
+                    throw new InvalidOperationException($"Model {current.ModelId} version {current.Id} is untrained (21102) and no training is under way: start one with {nameof(TrainAsync)}.");
                 case ModelVersionState.Unknown when current.Status.Code != Clarifai.Api.Status.StatusCode.Zero:
                     // A status that is neither a training state nor a failure: report it rather than poll forever.
                     throw new ClarifaiException(current.Status, "training of model " + current.ModelId + " version " + current.Id);

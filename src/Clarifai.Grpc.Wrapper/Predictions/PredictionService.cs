@@ -7,7 +7,7 @@ namespace Clarifai.Grpc.Wrapper;
 public class PredictionService
 {
     /// <summary>The most inputs Clarifai takes in one PostModelOutputs request.</summary>
-    public const int MaxInputsPerRequest = 128;
+    public const int MaxInputsPerRequest = ClarifaiLimits.MaxInputsPerRequest;
 
     private readonly ClarifaiCallExecutor _executor = null!;
 
@@ -32,11 +32,11 @@ public class PredictionService
         ArgumentNullException.ThrowIfNull(image);
         var request = NewRequest(modelId, modelVersionId);
         request.Inputs.Add(image.ToProto());
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken).ConfigureAwait(false);
-        CheckOutputCount(response, 1);
-        var prediction = new Prediction(response.Outputs[0]);
-        if (!prediction.IsSuccess) throw ClarifaiExceptionFactory.Create(prediction.Status, ClarifaiRpcs.PostModelOutputs.Name);
-        return prediction;
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, static r =>
+            OutputCountMismatch(r, 1) ?? (r.Outputs[0].Status is { Code: not Clarifai.Api.Status.StatusCode.Success } failed
+                ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
+                : null)).ConfigureAwait(false);
+        return new Prediction(response.Outputs[0]);
     }
 
     /// <summary>
@@ -58,21 +58,19 @@ public class PredictionService
         var list = Guard.Batch(images, MaxInputsPerRequest, nameof(images));
         var request = NewRequest(modelId, modelVersionId);
         foreach (var image in list) request.Inputs.Add(image.ToProto());
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken).ConfigureAwait(false);
-        CheckOutputCount(response, list.Count);
+        Guard.RequestSize(request, nameof(images));
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
         return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
     }
 
     private static PostModelOutputsRequest NewRequest(string modelId, string? modelVersionId)
     {
-        if (modelVersionId is not null) ArgumentException.ThrowIfNullOrWhiteSpace(modelVersionId);
+        if (modelVersionId is not null) Guard.Id(modelVersionId, nameof(modelVersionId), "model version id");
         return new PostModelOutputsRequest { ModelId = modelId, VersionId = modelVersionId ?? string.Empty };
     }
 
-    private static void CheckOutputCount(MultiOutputResponse response, int sent)
-    {
-        if (response.Outputs.Count == sent) return;
-        var status = ClarifaiStatus.FromProto(response.Status);
-        throw new ClarifaiException(status with { Details = $"{sent} images were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
-    }
+    private static ClarifaiException? OutputCountMismatch(MultiOutputResponse response, int sent) =>
+        response.Outputs.Count == sent
+            ? null
+            : new ClarifaiException(ClarifaiStatus.FromProto(response.Status) with { Details = $"{sent} images were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
 }

@@ -50,6 +50,19 @@ public class ClarifaiException : Exception
         Method = method;
     }
 
+    /// <summary>Creates the exception with its own message for a status and the RPC it concerns.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="status">The status, already free of secrets.</param>
+    /// <param name="method">The RPC, for example <c>PostInputs</c>, when known.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    protected ClarifaiException(string message, ClarifaiStatus status, string? method, Exception? innerException)
+        : base(message, innerException)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        Status = status;
+        Method = method;
+    }
+
     /// <summary>The status Clarifai answered; code 0 (<c>ZERO</c>) when the call never got an answer.</summary>
     public ClarifaiStatus Status { get; }
 
@@ -71,8 +84,9 @@ public class ClarifaiException : Exception
     /// <summary>
     /// Whether sending the same request again later may succeed (throttling, server-side transient errors,
     /// transport failures). The client already retried such calls as far as its <see cref="RetrySettings"/> allow.
+    /// The same rule decides the client's own retries (see <see cref="RetrySettings"/>).
     /// </summary>
-    public virtual bool IsRetryable => ClarifaiStatusCodes.IsRetryable(Code);
+    public virtual bool IsRetryable => RetryPolicy.IsTransient(this);
 
     private static string FormatMessage(ClarifaiStatus status, string method) =>
         $"Clarifai {method} failed with {status}.";

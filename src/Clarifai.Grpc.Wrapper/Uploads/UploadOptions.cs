@@ -4,7 +4,7 @@ namespace Clarifai.Grpc.Wrapper;
 public sealed record UploadOptions
 {
     /// <summary>The defaults: 128 inputs or 8 MiB per request, 16 requests in flight, random ids, 8 attempts per input.</summary>
-    public static UploadOptions Default { get; } = new();
+    public static UploadOptions Default => new();
 
     /// <summary>The most inputs per PostInputs request: 1 to 128 (Clarifai's limit). Default 128.</summary>
     public int BatchSize { get; init; } = InputService.MaxInputsPerRequest;
@@ -48,6 +48,7 @@ public sealed record UploadOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BatchSize, InputService.MaxInputsPerRequest, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchBytes, 1, nameof(MaxBatchBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBatchBytes, ClarifaiLimits.MaxRequestBytes, nameof(MaxBatchBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrency, 256, nameof(MaxConcurrency));
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));

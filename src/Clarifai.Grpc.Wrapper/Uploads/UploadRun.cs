@@ -211,9 +211,7 @@ internal sealed class UploadRun : IDisposable
             }
             catch (ClarifaiException e)
             {
-                var mayHaveReachedServer = e is ClarifaiTransportException { InnerException: global::Grpc.Core.RpcException rpc }
-                    ? !ClarifaiCallExecutor.NeverSent(rpc)
-                    : !ClarifaiStatusCodes.IsRefusedBeforeWork(e.Code);
+                var mayHaveReachedServer = !RetryPolicy.HadNoEffect(e);
                 foreach (var item in pending) item.MaybeStored |= mayHaveReachedServer;
                 var transient = IsTransient(e);
                 if (transient && attempt < _options.Retry.MaxAttempts && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) continue;
@@ -318,8 +316,7 @@ internal sealed class UploadRun : IDisposable
     /// deadline, resource exhausted, throttling, server-side transients), plus gRPC Internal, which is how a stream
     /// reset mid-call surfaces; the batch's ids make re-sending it safe.
     /// </summary>
-    private static bool IsTransient(ClarifaiException e) =>
-        e.IsRetryable || e is ClarifaiTransportException { GrpcStatusCode: GrpcStatusCode.Internal };
+    private static bool IsTransient(ClarifaiException e) => RetryPolicy.IsTransient(e);
 
     /// <summary>The answer for the input at <paramref name="index"/>: by position when the counts agree (Clarifai keeps the order), else by id.</summary>
     private static Input? AnswerFor(MultiInputResponse response, List<UploadItem> pending, int index)
@@ -331,7 +328,7 @@ internal sealed class UploadRun : IDisposable
     private async Task<bool> BackOffAsync(int attempt, CancellationToken callToken)
     {
         if (attempt >= _options.Retry.MaxAttempts) return false;
-        var delay = _options.Retry.Backoff(attempt, _executor.Jitter());
+        var delay = _options.Retry.Backoff(attempt);
         try
         {
             await Task.Delay(delay, _executor.Time, callToken).ConfigureAwait(false);

@@ -89,9 +89,7 @@ public sealed class RetryTests
     {
         var time = new InstantTimeProvider();
         var mock = new MockV2().On(Answer(StatusCode.ConnThrottled));
-        using var client = TestClients.Create(mock, time, FourAttempts);
-        var draws = new Queue<double>([0.25, 0.5, 0.0]);
-        client.Executor.Jitter = () => draws.Dequeue();
+        using var client = TestClients.Create(mock, time, FourAttempts with { Jitter = new ScriptedJitter(0.25, 0.5, 0.0) });
 
         await Assert.ThrowsAsync<ClarifaiThrottledException>(() => client.Models.GetAsync("pets"));
 

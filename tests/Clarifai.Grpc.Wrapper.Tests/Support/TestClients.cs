@@ -13,16 +13,14 @@ internal static class TestClients
         UserId = UserId,
         AppId = AppId,
         TimeProvider = time ?? new InstantTimeProvider(),
-        Retry = retry ?? RetrySettings.Default,
+        // No jitter unless a test asks for one: every backoff is its ceiling, so tests can check exact waits.
+        Retry = retry is null || ReferenceEquals(retry.Jitter, RetryJitter.Full) ? (retry ?? new RetrySettings()) with { Jitter = RetryJitter.None } : retry,
     };
 
     public static ClarifaiClient Create(MockV2 mock, InstantTimeProvider? time = null, RetrySettings? retry = null, Action<ClarifaiClientOptions>? configure = null)
     {
         var options = Options(time, retry);
         configure?.Invoke(options);
-        var client = new ClarifaiClient(options, mock.Invoker.Object);
-        // Jitter 1.0: every backoff is its ceiling, so tests can check exact waits.
-        client.Executor.Jitter = static () => 1.0;
-        return client;
+        return new ClarifaiClient(options, mock.Invoker.Object);
     }
 }

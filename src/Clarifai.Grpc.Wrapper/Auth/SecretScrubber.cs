@@ -1,0 +1,132 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using GrpcStatus = Grpc.Core.Status;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// Removes the API key from everything the server sends back — every string of every response message (statuses,
+/// <c>req_id</c>s, per-item statuses, model version statuses), gRPC status details, debug exceptions, headers and
+/// trailers — in case a server or a proxy echoes it. It runs in the credentials layer, under every RPC, so every
+/// exception, status view, log line and activity tag built afterwards is free of the key, whatever the path.
+/// </summary>
+internal sealed class SecretScrubber
+{
+    /// <summary>What stands in for the key.</summary>
+    public const string Mask = "***";
+
+    /// <summary>Per message type, the fields that can hold a string somewhere below them.</summary>
+    private static readonly ConcurrentDictionary<MessageDescriptor, FieldDescriptor[]> TextFields = new();
+
+    private readonly string _secret;
+
+    public SecretScrubber(string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        _secret = secret;
+    }
+
+    public bool Contains(string? text) => text is not null && text.Contains(_secret, StringComparison.Ordinal);
+
+    public string Redact(string text) => Contains(text) ? text.Replace(_secret, Mask, StringComparison.Ordinal) : text;
+
+    /// <summary>Redacts every string field of <paramref name="message"/> and of the messages below it, in place.</summary>
+    /// <returns>The same message.</returns>
+    public T Scrub<T>(T message)
+    {
+        if (message is IMessage root) ScrubMessage(root, depth: 0);
+        return message;
+    }
+
+    /// <summary>The exception itself when it holds no secret, else a copy with the secret masked everywhere.</summary>
+    public RpcException Scrub(RpcException exception)
+    {
+        var debug = exception.Status.DebugException;
+        var debugLeaks = debug is not null && Contains(debug.ToString());
+        if (!Contains(exception.Status.Detail) && !debugLeaks && !Contains(exception.Trailers) && !Contains(exception.Message)) return exception;
+
+        // A debug exception that quotes the key is replaced by its text, redacted; its type and stack are not worth the key.
+        var safeDebug = debugLeaks ? new InvalidOperationException(Redact(debug!.ToString())) : debug;
+        return new RpcException(new GrpcStatus(exception.StatusCode, Redact(exception.Status.Detail), safeDebug), Scrub(exception.Trailers));
+    }
+
+    public GrpcStatus Scrub(GrpcStatus status) =>
+        Contains(status.Detail) || (status.DebugException is { } d && Contains(d.ToString()))
+            ? new GrpcStatus(status.StatusCode, Redact(status.Detail), status.DebugException is { } debug && Contains(debug.ToString()) ? new InvalidOperationException(Redact(debug.ToString())) : status.DebugException)
+            : status;
+
+    public Metadata Scrub(Metadata metadata)
+    {
+        if (!Contains(metadata)) return metadata;
+        var copy = new Metadata();
+        foreach (var entry in metadata)
+        {
+            if (entry.IsBinary) copy.Add(entry);
+            else copy.Add(entry.Key, Redact(entry.Value));
+        }
+
+        return copy;
+    }
+
+    private bool Contains(Metadata? metadata)
+    {
+        if (metadata is null) return false;
+        foreach (var entry in metadata)
+        {
+            if (!entry.IsBinary && Contains(entry.Value)) return true;
+        }
+
+        return false;
+    }
+
+    private void ScrubMessage(IMessage message, int depth)
+    {
+        // Protobuf's own recursion limit: deeper messages cannot have been parsed from the wire.
+        if (depth > 100) return;
+        foreach (var field in TextFields.GetOrAdd(message.Descriptor, FindTextFields))
+        {
+            var value = field.Accessor.GetValue(message);
+            if (value is null) continue;
+            if (field.IsMap) ScrubMap((IDictionary)value, depth);
+            else if (field.IsRepeated) ScrubList((IList)value, depth);
+            else if (value is string text) { if (Contains(text)) field.Accessor.SetValue(message, Redact(text)); }
+            else if (value is IMessage child) ScrubMessage(child, depth + 1);
+        }
+    }
+
+    private void ScrubList(IList list, int depth)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is string text) { if (Contains(text)) list[i] = Redact(text); }
+            else if (list[i] is IMessage child) ScrubMessage(child, depth + 1);
+        }
+    }
+
+    private void ScrubMap(IDictionary map, int depth)
+    {
+        List<(object Key, object? Value)>? replaced = null;
+        foreach (DictionaryEntry entry in map)
+        {
+            if (entry.Value is IMessage child) ScrubMessage(child, depth + 1);
+            var keyLeaks = entry.Key is string k && Contains(k);
+            var valueLeaks = entry.Value is string v && Contains(v);
+            if (keyLeaks || valueLeaks) (replaced ??= []).Add((entry.Key, entry.Value));
+        }
+
+        if (replaced is null) return;
+        foreach (var (key, value) in replaced)
+        {
+            map.Remove(key);
+            map[key is string k ? Redact(k) : key] = value is string v ? Redact(v) : value;
+        }
+    }
+
+    private static FieldDescriptor[] FindTextFields(MessageDescriptor descriptor) =>
+        descriptor.Fields.InDeclarationOrder()
+            .Where(f => f.IsMap || f.FieldType is FieldType.String or FieldType.Message or FieldType.Group)
+            .ToArray();
+}

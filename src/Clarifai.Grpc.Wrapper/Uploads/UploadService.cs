@@ -63,6 +63,20 @@ public class UploadService
         return UploadAsync(ToAsync(inputs), options, progress, cancellationToken);
     }
 
+    /// <summary>Uploads everything from an in-memory or lazily computed sequence and returns the summary.</summary>
+    /// <param name="inputs">The source.</param>
+    /// <param name="options">Batching, concurrency, ids and retries.</param>
+    /// <param name="progress">Receives a snapshot after each batch.</param>
+    /// <param name="onOutcome">Called with every outcome, for example to log failures; may be null.</param>
+    /// <param name="cancellationToken">Stops reading the source.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="UploadCanceledException">The upload was cancelled; its <see cref="UploadCanceledException.Summary"/> accounts for every input read.</exception>
+    public virtual Task<UploadSummary> UploadAllAsync(IEnumerable<NewInput> inputs, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, Action<UploadOutcome>? onOutcome = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return UploadAllAsync(ToAsync(inputs), options, progress, onOutcome, cancellationToken);
+    }
+
     /// <summary>Uploads everything and returns the summary; each outcome can be observed on the way.</summary>
     /// <param name="inputs">The source.</param>
     /// <param name="options">Batching, concurrency, ids and retries.</param>

@@ -6,21 +6,19 @@ namespace Clarifai.Grpc.Wrapper.Tests.Support;
 
 /// <summary>
 /// A Moq-mocked <see cref="CallInvoker"/> scripted per RPC: each setup takes the answers in order (the last one
-/// repeats), and every call that reaches it is recorded. Strict: an RPC nobody scripted fails the test.
+/// repeats). Strict: an RPC nobody scripted fails the test. <see cref="Calls"/> lists every call that reached the
+/// invoker, scripted or not (read from Moq's own record of invocations), so "no call was made" can fail.
 /// </summary>
 internal sealed class MockV2
 {
-    private readonly List<RecordedCall> _calls = [];
-
     public Mock<CallInvoker> Invoker { get; } = new(MockBehavior.Strict);
 
-    public IReadOnlyList<RecordedCall> Calls
-    {
-        get
-        {
-            lock (_calls) return _calls.ToList();
-        }
-    }
+    /// <summary>Every call that reached the invoker, of any kind, in order.</summary>
+    public IReadOnlyList<RecordedCall> Calls =>
+        Invoker.Invocations
+            .Where(i => i.Arguments.Count >= 3 && i.Arguments[0] is IMethod && i.Arguments[2] is CallOptions)
+            .Select(i => new RecordedCall(((IMethod)i.Arguments[0]!).Name, (i.Arguments.Count > 3 ? i.Arguments[3] : null)!, (CallOptions)i.Arguments[2]!))
+            .ToList();
 
     /// <summary>Answers RPCs with request type <typeparamref name="TRequest"/> with each answer in turn.</summary>
     public MockV2 On<TRequest, TResponse>(params Func<TRequest, AsyncUnaryCall<TResponse>>[] answers)
@@ -30,9 +28,8 @@ internal sealed class MockV2
         var queue = new Queue<Func<TRequest, AsyncUnaryCall<TResponse>>>(answers);
         Invoker
             .Setup(i => i.AsyncUnaryCall(It.IsAny<Method<TRequest, TResponse>>(), It.IsAny<string?>(), It.IsAny<CallOptions>(), It.IsAny<TRequest>()))
-            .Returns((Method<TRequest, TResponse> method, string? _, CallOptions options, TRequest request) =>
+            .Returns((Method<TRequest, TResponse> _, string? _, CallOptions _, TRequest request) =>
             {
-                lock (_calls) _calls.Add(new RecordedCall(method.Name, request, options));
                 Func<TRequest, AsyncUnaryCall<TResponse>> answer;
                 lock (queue) answer = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
                 return answer(request);

@@ -132,4 +132,21 @@ public sealed class ModelVersionServiceTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.GetAsync("pets", ""));
         await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.TrainAsync(""));
     }
+
+    [Test]
+    public async Task WaitForTrainingAsync_OnAnUntrainedVersion_FailsAtOnce_InsteadOfPollingUntilTheTimeout()
+    {
+        var mock = new MockV2().Returns<GetModelVersionRequest, SingleModelVersionResponse>(Responses.Version("v1", StatusCode.ModelUntrained));
+        var time = new InstantTimeProvider();
+        using var client = TestClients.Create(mock, time);
+        var untrained = new ClarifaiModelVersion("pets", new ModelVersion { Id = "v1", Status = Responses.Status(StatusCode.ModelUntrained) });
+
+        var e = (await Assert.ThrowsAsync<InvalidOperationException>(() => client.ModelVersions.WaitForTrainingAsync(untrained)))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Message, Does.Contain("untrained"));
+            Assert.That(time.Delays, Is.Empty, "no poll");
+        });
+    }
 }

@@ -61,9 +61,10 @@ internal sealed partial class ClarifaiCallExecutor
     /// Refuses an accepted response whose content the caller cannot use (an item that failed where the caller wants
     /// one result): the exception it returns is thrown, and the call is recorded as failed.
     /// </param>
+    /// <param name="attempts">Learns what the retries revealed, for callers that interpret the answer in their light.</param>
     /// <exception cref="ClarifaiException">Clarifai answered an error, or the transport failed, after any retries.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken, Func<TResponse, ClarifaiException?>? check = null)
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken, Func<TResponse, ClarifaiException?>? check = null, CallAttempts? attempts = null)
         where TRequest : class
         where TResponse : class
     {
@@ -77,6 +78,7 @@ internal sealed partial class ClarifaiCallExecutor
         {
             cancellationToken.ThrowIfCancellationRequested();
             ClarifaiException failure;
+            attempts?.Sending(Time.GetUtcNow());
             try
             {
                 using var call = rpc.Invoke(Client, request, new CallOptions(deadline: deadline, cancellationToken: cancellationToken));
@@ -107,6 +109,8 @@ internal sealed partial class ClarifaiCallExecutor
             {
                 failure = ClarifaiExceptionFactory.Transport(ex, rpc.Name, attempt);
             }
+
+            attempts?.Failed(failure);
 
             // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
             var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: GrpcStatusCode.DeadlineExceeded };

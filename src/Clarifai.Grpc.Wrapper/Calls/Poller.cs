@@ -32,4 +32,19 @@ internal sealed class Poller
 
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Waits before the next poll, or says there is none because it would come after the timeout.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns><see langword="false"/> when the timeout leaves no room for another poll.</returns>
+    public async Task<bool> TryWaitAsync(CancellationToken cancellationToken)
+    {
+        var delay = _settings.DelayBefore(_polls + 1);
+        if (_timeout != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(_started) + delay > _timeout) return false;
+        _polls++;
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>How long and how often it waited, for a timeout's message.</summary>
+    public string Describe() => $"{_time.GetElapsedTime(_started).TotalSeconds:0.#} s ({_polls} polls; timeout {_timeout.TotalSeconds:0.#} s)";
 }

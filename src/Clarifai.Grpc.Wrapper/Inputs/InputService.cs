@@ -54,8 +54,17 @@ public class InputService
         }
 
         Guard.RequestSize(request, nameof(inputs));
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, cancellationToken).ConfigureAwait(false);
-        return new AddInputsResult(ClarifaiStatus.FromProto(response.Status), response.Inputs.Select(i => new ClarifaiInput(i)));
+        var sent = request.Inputs.ToList(); // the pipeline completes the request; keep what was asked for
+        var attempts = new CallAttempts();
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, cancellationToken, attempts: attempts).ConfigureAwait(false);
+        var status = ClarifaiStatus.FromProto(response.Status);
+        var answers = response.Inputs.ToList();
+        if (attempts.EarlierAttemptMayHaveLanded && attempts.FirstSentAt is { } firstSentAt)
+        {
+            status = await ReconcileDuplicatesAsync(sent, answers, status, firstSentAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AddInputsResult(status, answers.Select(i => new ClarifaiInput(i)));
     }
 
     /// <summary>Reads an input.</summary>
@@ -72,8 +81,9 @@ public class InputService
     }
 
     /// <summary>
-    /// Waits until Clarifai has processed the inputs: polls each one still pending (30001) or in progress (30003),
-    /// with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until it is processed (30000) or failed (30002).
+    /// Waits until Clarifai has processed the inputs: lists those still pending (30001) or in progress (30003), 128
+    /// per ListInputs call, with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until each is processed
+    /// (30000) or failed (30002). The uploader waits the same way.
     /// </summary>
     /// <param name="inputIds">The ids to wait for; at least one.</param>
     /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
@@ -82,28 +92,46 @@ public class InputService
     /// <exception cref="ArgumentException">No ids, or a null or empty id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
     /// <exception cref="TimeoutException">Some inputs were still being processed when the timeout passed.</exception>
+    /// <exception cref="ClarifaiNotFoundException">An id does not exist.</exception>
     public virtual async Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputIds);
         var ids = inputIds.ToImmutableArray();
         if (ids.IsEmpty) throw new ArgumentException("At least one input id is required.", nameof(inputIds));
-        if (ids.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("An input id is null or empty.", nameof(inputIds));
+        foreach (var id in ids) Guard.Id(id, nameof(inputIds), "input id");
         var limit = timeout ?? _polling.Timeout;
         Guard.Timeout(limit, nameof(timeout));
 
-        var latest = new ClarifaiInput?[ids.Length];
-        var poller = new Poller(_executor.Time, _polling, limit);
-        while (true)
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var result = await InputProcessingWaiter.WaitAsync(_executor, distinct, _polling, limit, cancellationToken).ConfigureAwait(false);
+        if (result.Missing.Count > 0)
         {
-            for (var i = 0; i < ids.Length; i++)
-            {
-                if (latest[i] is { State: InputState.Processed or InputState.Failed }) continue;
-                latest[i] = await GetAsync(ids[i], cancellationToken).ConfigureAwait(false);
-            }
-
-            var waiting = latest.Count(x => x!.State is not (InputState.Processed or InputState.Failed));
-            if (waiting == 0) return latest!;
-            await poller.WaitAsync($"{waiting} of {ids.Length} inputs still being processed", cancellationToken).ConfigureAwait(false);
+            var status = new ClarifaiStatus(Clarifai.Api.Status.StatusCode.InputDoesNotExist, "Input does not exist", "No input with id " + string.Join(", ", result.Missing), string.Empty);
+            throw new ClarifaiNotFoundException(status, ClarifaiRpcs.ListInputs.Name);
         }
+
+        if (result.TimedOut) throw new TimeoutException($"Gave up after {result.Waited}: {result.Pending} of {distinct.Count} inputs still being processed.");
+        return ids.Select(id => result.Latest[id]).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// After a retry whose earlier attempt may have stored the inputs, an "already exists" (30100) answer may be this
+    /// call's own doing: each such input is checked against what is stored (<see cref="DuplicateAnswerResolver"/>);
+    /// where it is ours, the stored input replaces the duplicate answer.
+    /// </summary>
+    private async Task<ClarifaiStatus> ReconcileDuplicatesAsync(List<Input> sent, List<Input> answers, ClarifaiStatus status, DateTimeOffset firstSentAt, CancellationToken cancellationToken)
+    {
+        var byId = sent.Where(i => i.Id.Length > 0).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var suspects = answers.Where(a => a.Status?.Code is Clarifai.Api.Status.StatusCode.InputDuplicate && byId.ContainsKey(a.Id)).Select(a => byId[a.Id]).ToList();
+        if (suspects.Count == 0) return status;
+        var own = await DuplicateAnswerResolver.FindOwnAsync(_executor, suspects, firstSentAt, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (answers[i].Status?.Code is Clarifai.Api.Status.StatusCode.InputDuplicate && own.TryGetValue(answers[i].Id, out var stored)) answers[i] = stored;
+        }
+
+        return own.Count > 0 && answers.All(a => !ClarifaiInput.IsFailure(a.Status?.Code ?? Clarifai.Api.Status.StatusCode.Zero))
+            ? new ClarifaiStatus(Clarifai.Api.Status.StatusCode.Success, "Ok", $"{own.Count} input(s) answered 'already exists' were stored by an earlier attempt of this call whose answer was lost", status.RequestId)
+            : status;
     }
 }

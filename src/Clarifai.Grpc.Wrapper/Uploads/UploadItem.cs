@@ -28,9 +28,12 @@ internal sealed class UploadItem
 
     /// <summary>
     /// Whether a request carrying the input may have reached the server without its answer reaching us: then a later
-    /// "already exists" for this id is this upload's own earlier success.
+    /// "already exists" for this id may be this upload's own earlier success, which <see cref="DuplicateAnswerResolver"/> decides.
     /// </summary>
     public bool MaybeStored { get; set; }
+
+    /// <summary>When the input was first sent, for judging an "already exists" answer (see <see cref="DuplicateAnswerResolver"/>).</summary>
+    public DateTimeOffset? FirstSentAt { get; set; }
 
     private int _reported;
 

@@ -41,6 +41,17 @@ public sealed record UploadOptions
     /// <summary>What happens to requests in flight when the upload is cancelled. Default <see cref="UploadCancellationMode.AwaitInFlight"/>.</summary>
     public UploadCancellationMode CancellationMode { get; init; } = UploadCancellationMode.AwaitInFlight;
 
+    /// <summary>
+    /// After how many transport failures in a row (across all requests of the upload) sending stops for
+    /// <see cref="BreakDuration"/>: batches not yet sent are then reported <see cref="UploadOutcomeKind.NotSent"/> at
+    /// once instead of each spending all its attempts against a server that is gone; after the break one request probes
+    /// the server. 1 to 1000; default 8.
+    /// </summary>
+    public int BreakAfterFailures { get; init; } = 8;
+
+    /// <summary>How long sending stops once <see cref="BreakAfterFailures"/> is reached. Positive; default 5 s.</summary>
+    public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -51,6 +62,9 @@ public sealed record UploadOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxBatchBytes, ClarifaiLimits.MaxRequestBytes, nameof(MaxBatchBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrency, 1, nameof(MaxConcurrency));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrency, 256, nameof(MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BreakAfterFailures, 1, nameof(BreakAfterFailures));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BreakAfterFailures, 1000, nameof(BreakAfterFailures));
+        Guard.Wait(BreakDuration, nameof(BreakDuration));
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
         Retry.Validate();
         if (!Enum.IsDefined(IdMode)) throw new ArgumentOutOfRangeException(nameof(IdMode), IdMode, "Unknown id mode.");

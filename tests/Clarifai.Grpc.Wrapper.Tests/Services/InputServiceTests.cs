@@ -148,15 +148,15 @@ public sealed class InputServiceTests
             ["a"] = new([StatusCode.InputPending, StatusCode.InputSuccess]),
             ["b"] = new([StatusCode.InputInProgress, StatusCode.InputInProgress, StatusCode.InputFailed]),
         };
-        var mock = new MockV2().On<GetInputRequest, SingleInputResponse>(r => GrpcCalls.Unary(Responses.Input(r.InputId, script[r.InputId].Dequeue())));
+        var mock = new MockV2().On<ListInputsRequest, MultiInputResponse>(r => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, r.Ids.Select(id => (id, script[id].Dequeue())).ToArray())));
         using var client = TestClients.Create(mock, time);
 
-        var inputs = await client.Inputs.WaitForProcessingAsync(["a", "b"]);
+        var inputs = await client.Inputs.WaitForProcessingAsync(["b", "a"]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(inputs.Select(i => (i.Id, i.State)), Is.EqualTo(new[] { ("a", InputState.Processed), ("b", InputState.Failed) }));
-            Assert.That(mock.Calls.Select(c => ((GetInputRequest)c.Request).InputId), Is.EqualTo(new[] { "a", "b", "a", "b", "b" }));
+            Assert.That(inputs.Select(i => (i.Id, i.State)), Is.EqualTo(new[] { ("b", InputState.Failed), ("a", InputState.Processed) }), "in the order asked");
+            Assert.That(mock.Calls.Select(c => string.Join(",", ((ListInputsRequest)c.Request).Ids)), Is.EqualTo(new[] { "b,a", "b,a", "b" }), "one ListInputs per poll, for those still waiting");
             Assert.That(time.Delays, Is.EqualTo(new[] { TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(130) }));
         });
     }
@@ -164,12 +164,23 @@ public sealed class InputServiceTests
     [Test]
     public async Task WaitForProcessingAsync_GivesUpAfterTheTimeout()
     {
-        var mock = new MockV2().On<GetInputRequest, SingleInputResponse>(r => GrpcCalls.Unary(Responses.Input(r.InputId, StatusCode.InputPending)));
+        var mock = new MockV2().On<ListInputsRequest, MultiInputResponse>(r => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, r.Ids.Select(id => (id, StatusCode.InputPending)).ToArray())));
         using var client = TestClients.Create(mock);
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.Inputs.WaitForProcessingAsync(["a"], TimeSpan.FromSeconds(2)));
 
         Assert.That(ex!.Message, Does.Contain("1 of 1 inputs"));
+    }
+
+    [Test]
+    public async Task WaitForProcessingAsync_ForAnIdTheServerDoesNotKnow_ThrowsNotFound()
+    {
+        var mock = new MockV2().On<ListInputsRequest, MultiInputResponse>(_ => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, ("a", StatusCode.InputPending))));
+        using var client = TestClients.Create(mock);
+
+        var ex = await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => client.Inputs.WaitForProcessingAsync(["a", "ghost"]));
+
+        Assert.That(ex!.Details, Does.Contain("ghost"));
     }
 
     [Test]

@@ -11,10 +11,37 @@ namespace Clarifai.Grpc.Wrapper.Tests.Support;
 /// </summary>
 internal sealed class FakeInputStore
 {
-    private readonly ConcurrentDictionary<string, int> _stored = new();
+    private readonly ConcurrentDictionary<string, Input> _stored = new();
     private int _calls;
 
     public IReadOnlyCollection<string> StoredIds => _stored.Keys.ToList();
+
+    /// <summary>The clock that stamps <c>created_at</c>; the client's, so that creation times compare with its own.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Stores an input as someone else did before the test began (an hour ago).</summary>
+    public void Preexisting(Input input)
+    {
+        var stored = input.Clone();
+        stored.CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Time.GetUtcNow().AddHours(-1));
+        stored.Status = Responses.Status(StatusCode.InputSuccess);
+        _stored[input.Id] = stored;
+    }
+
+    /// <summary>ListInputs by ids, as the API answers it: the stored inputs, without their bytes.</summary>
+    public AsyncUnaryCall<MultiInputResponse> List(ListInputsRequest request)
+    {
+        var response = new MultiInputResponse { Status = Responses.Status(StatusCode.Success) };
+        foreach (var id in request.Ids)
+        {
+            if (!_stored.TryGetValue(id, out var input)) continue;
+            var copy = input.Clone();
+            if (copy.Data?.Image is { } image) image.Base64 = Google.Protobuf.ByteString.Empty;
+            response.Inputs.Add(copy);
+        }
+
+        return new AsyncUnaryCall<MultiInputResponse>(Task.FromResult(response), Task.FromResult(new Metadata()), () => global::Grpc.Core.Status.DefaultSuccess, () => [], () => { });
+    }
 
     public int Calls => Volatile.Read(ref _calls);
 
@@ -50,7 +77,7 @@ internal sealed class FakeInputStore
             {
                 answer.Status = Responses.Status(itemCode);
             }
-            else if (!_stored.TryAdd(input.Id, call))
+            else if (!_stored.TryAdd(input.Id, Stamped(input)))
             {
                 answer.Status = Responses.Status(StatusCode.InputDuplicate, details: "id exists");
             }
@@ -66,5 +93,13 @@ internal sealed class FakeInputStore
         if (failure is { } lost) throw new RpcException(new global::Grpc.Core.Status(lost, "scripted after storing"));
         response.Status = Responses.Status(ok == request.Inputs.Count ? StatusCode.Success : ok == 0 ? StatusCode.Failure : StatusCode.MixedStatus);
         return response;
+    }
+
+    private Input Stamped(Input input)
+    {
+        var stored = input.Clone();
+        stored.CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Time.GetUtcNow());
+        stored.Status = Responses.Status(StatusCode.InputPending);
+        return stored;
     }
 }

@@ -15,7 +15,9 @@ public sealed class UploadServiceTests
 
     private static (ClarifaiClient Client, MockV2 Mock) Client(FakeInputStore store, InstantTimeProvider? time = null)
     {
-        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(store.Answer);
+        time ??= new InstantTimeProvider();
+        store.Time = time;
+        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(store.Answer).On<ListInputsRequest, MultiInputResponse>(store.List);
         return (TestClients.Create(mock, time), mock);
     }
 

@@ -1,0 +1,41 @@
+using System.Threading.Channels;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// Where every part of an upload reports outcomes: once per input (a second report of the same input is dropped),
+/// counted in the statistics, and passed to the consumer through a bounded channel, so a slow consumer holds the
+/// workers back.
+/// </summary>
+internal sealed class UploadOutcomeSink
+{
+    private readonly Channel<UploadOutcome> _channel;
+    private readonly UploadStatistics _statistics;
+    private readonly CancellationToken _abort;
+
+    public UploadOutcomeSink(int capacity, UploadStatistics statistics, CancellationToken abort)
+    {
+        _channel = Channel.CreateBounded<UploadOutcome>(new BoundedChannelOptions(capacity) { SingleReader = true });
+        _statistics = statistics;
+        _abort = abort;
+    }
+
+    public ChannelReader<UploadOutcome> Reader => _channel.Reader;
+
+    /// <summary>Reports the outcome of <paramref name="item"/>, unless it was already reported.</summary>
+    /// <remarks><c>wasInFlight</c>: whether the input had been handed to a sender (for the queued / in-flight counts).</remarks>
+    public async ValueTask EmitAsync(UploadItem item, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight, bool deduplicated = false)
+    {
+        if (!item.TryClaimReport()) return;
+        var outcome = new UploadOutcome(item.Source, item.Id, kind, status, item.Attempts, deduplicated);
+        _statistics.Record(outcome, wasInFlight);
+        await _channel.Writer.WriteAsync(outcome, _abort).ConfigureAwait(false);
+    }
+
+    public async ValueTask EmitAllAsync(IEnumerable<UploadItem> items, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight)
+    {
+        foreach (var item in items) await EmitAsync(item, kind, status, wasInFlight).ConfigureAwait(false);
+    }
+
+    public void Complete() => _channel.Writer.TryComplete();
+}

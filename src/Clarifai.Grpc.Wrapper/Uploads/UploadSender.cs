@@ -1,0 +1,219 @@
+using Clarifai.Api;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// Sends one batch until every input in it has an outcome: accepted, refused for good, or out of attempts.
+/// Whole-request transient failures re-send the batch, per-input transient failures re-send only those inputs, both as
+/// the one <see cref="RetryPolicy"/> decides; a shared <see cref="CircuitBreaker"/> stops sending to a server that is
+/// gone; "already exists" after a lost answer is decided by <see cref="DuplicateAnswerResolver"/>.
+/// </summary>
+internal sealed class UploadSender
+{
+    private readonly ClarifaiCallExecutor _executor;
+    private readonly RetryPolicy _retry;
+    private readonly CircuitBreaker _breaker;
+    private readonly UploadOutcomeSink _sink;
+    private readonly UploadStatistics _statistics;
+    private readonly PollingSettings _polling;
+    private readonly bool _waitForProcessing;
+    private readonly Action<Exception> _stop;
+
+    // executor: the call pipeline, without retries of its own. stop: ends the whole upload on a failure that makes
+    // going on pointless (bad credentials).
+    public UploadSender(ClarifaiCallExecutor executor, UploadOptions options, PollingSettings polling, CircuitBreaker breaker, UploadOutcomeSink sink, UploadStatistics statistics, Action<Exception> stop)
+    {
+        _executor = executor;
+        _retry = new RetryPolicy(options.Retry);
+        _waitForProcessing = options.WaitForProcessing;
+        _polling = polling;
+        _breaker = breaker;
+        _sink = sink;
+        _statistics = statistics;
+        _stop = stop;
+    }
+
+    /// <summary>Sends the batch; every input in it gets exactly one outcome.</summary>
+    public async Task SendAsync(List<UploadItem> batch, CancellationToken callToken)
+    {
+        var accepted = new List<(UploadItem Item, ClarifaiStatus Status, bool Deduplicated)>();
+        var pending = batch;
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            if (!_breaker.TryAcquire())
+            {
+                foreach (var item in pending) await _sink.EmitAsync(item, UploadAnswerClassifier.WhenCircuitOpen(item), UploadStatuses.CircuitOpen, wasInFlight: true).ConfigureAwait(false);
+                break;
+            }
+
+            if (attempt > 1) _statistics.Retrying(pending.Count);
+            var request = new PostInputsRequest();
+            var now = _executor.Time.GetUtcNow();
+            foreach (var item in pending)
+            {
+                item.Attempts++;
+                item.FirstSentAt ??= now;
+                request.Inputs.Add(item.Proto);
+            }
+
+            MultiInputResponse response;
+            try
+            {
+                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (callToken.IsCancellationRequested)
+            {
+                // Abandoned: the request may have reached the server.
+                await _sink.EmitAllAsync(pending, UploadOutcomeKind.Unknown, UploadStatuses.Abandoned, wasInFlight: true).ConfigureAwait(false);
+                break;
+            }
+            catch (ClarifaiException e)
+            {
+                if (await RetryAfterRequestFailureAsync(e, pending, attempt, callToken).ConfigureAwait(false)) continue;
+                break;
+            }
+
+            _breaker.RecordSuccess();
+            pending = await SortAnswersAsync(response, pending, attempt, accepted, callToken).ConfigureAwait(false);
+            if (pending.Count > 0 && !await BackOffAsync(attempt, callToken).ConfigureAwait(false))
+            {
+                // Only inputs the server did not answer for, or answered transiently, are left: their fate is unknown.
+                var status = callToken.IsCancellationRequested ? UploadStatuses.Abandoned : UploadStatuses.Unanswered;
+                foreach (var item in pending)
+                {
+                    await _sink.EmitAsync(item, item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.Failed, status, wasInFlight: true).ConfigureAwait(false);
+                }
+
+                break;
+            }
+        }
+
+        if (accepted.Count > 0) await FinishAcceptedAsync(accepted, callToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Decides after a whole-request failure: back off and send the batch again, or report every input.</summary>
+    /// <returns>Whether to send again.</returns>
+    private async Task<bool> RetryAfterRequestFailureAsync(ClarifaiException failure, List<UploadItem> pending, int attempt, CancellationToken callToken)
+    {
+        var transient = RetryPolicy.IsTransient(failure);
+        if (failure is ClarifaiTransportException && transient) _breaker.RecordFailure();
+        var mayHaveReachedServer = !RetryPolicy.HadNoEffect(failure);
+        foreach (var item in pending) item.MaybeStored |= mayHaveReachedServer;
+
+        // The batch's ids make re-sending it safe, so every transient failure may be retried.
+        if (transient && !_breaker.IsOpen && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) return true;
+        if (failure is ClarifaiAuthenticationException) _stop(failure);
+        var status = failure.Code == Clarifai.Api.Status.StatusCode.Zero ? failure.Status with { Description = failure.Message } : failure.Status;
+        foreach (var item in pending)
+        {
+            await _sink.EmitAsync(item, UploadAnswerClassifier.AfterRequestFailure(transient, item.MaybeStored), status, wasInFlight: true).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    /// <summary>Sorts the answers: accepted inputs are collected, refused ones reported, and what is left to send again is returned.</summary>
+    private async Task<List<UploadItem>> SortAnswersAsync(MultiInputResponse response, List<UploadItem> pending, int attempt, List<(UploadItem, ClarifaiStatus, bool)> accepted, CancellationToken callToken)
+    {
+        var retry = new List<UploadItem>();
+        List<(UploadItem Item, ClarifaiStatus Status)>? duplicates = null;
+        var attemptsLeft = attempt < _retry.MaxAttempts;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var item = pending[i];
+            var answer = UploadAnswerClassifier.AnswerFor(response, pending, i);
+            switch (UploadAnswerClassifier.Classify(answer, item.MaybeStored, attemptsLeft))
+            {
+                case UploadVerdict.Accepted:
+                    accepted.Add((item, ClarifaiStatus.FromProto(answer!.Status), false));
+                    break;
+                case UploadVerdict.VerifyDuplicate:
+                    (duplicates ??= []).Add((item, ClarifaiStatus.FromProto(answer!.Status)));
+                    break;
+                case UploadVerdict.Retry:
+                    // No answer at all: the input may be stored, so a later "already exists" needs checking.
+                    if (answer is null) item.MaybeStored = true;
+                    retry.Add(item);
+                    break;
+                default:
+                    await _sink.EmitAsync(item, UploadOutcomeKind.Failed, ClarifaiStatus.FromProto(answer!.Status), wasInFlight: true).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        if (duplicates is not null) await ResolveDuplicatesAsync(duplicates, accepted, callToken).ConfigureAwait(false);
+        return retry;
+    }
+
+    private async Task ResolveDuplicatesAsync(List<(UploadItem Item, ClarifaiStatus Status)> duplicates, List<(UploadItem, ClarifaiStatus, bool)> accepted, CancellationToken callToken)
+    {
+        IReadOnlyDictionary<string, Input> own;
+        try
+        {
+            var firstSentAt = duplicates.Min(d => d.Item.FirstSentAt ?? _executor.Time.GetUtcNow());
+            own = await DuplicateAnswerResolver.FindOwnAsync(_executor, duplicates.Select(d => d.Item.Proto).ToList(), firstSentAt, callToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
+        {
+            var status = new ClarifaiStatus(Clarifai.Api.Status.StatusCode.InputDuplicate, "Unknown: answered 'already exists' after a lost answer, and the stored input could not be checked", e.Message, string.Empty);
+            foreach (var (item, _) in duplicates) await _sink.EmitAsync(item, UploadOutcomeKind.Unknown, status, wasInFlight: true).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var (item, status) in duplicates)
+        {
+            if (own.TryGetValue(item.Id, out var stored)) accepted.Add((item, ClarifaiStatus.FromProto(stored.Status), true));
+            else await _sink.EmitAsync(item, UploadOutcomeKind.Failed, status, wasInFlight: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reports accepted inputs, after waiting for their processing when asked to.</summary>
+    private async Task FinishAcceptedAsync(List<(UploadItem Item, ClarifaiStatus Status, bool Deduplicated)> accepted, CancellationToken callToken)
+    {
+        if (!_waitForProcessing)
+        {
+            foreach (var (item, status, deduplicated) in accepted) await _sink.EmitAsync(item, UploadOutcomeKind.Succeeded, status, wasInFlight: true, deduplicated).ConfigureAwait(false);
+            return;
+        }
+
+        InputProcessingWaiter.Result result;
+        try
+        {
+            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, callToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
+        {
+            // The inputs are on the server; only their processing is unconfirmed. Report that, do not lose them.
+            foreach (var (item, _, _) in accepted) await _sink.EmitAsync(item, UploadOutcomeKind.Failed, UploadStatuses.ProcessingUnconfirmed(e.Message), wasInFlight: true).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var (item, _, deduplicated) in accepted)
+        {
+            if (result.Latest.TryGetValue(item.Id, out var input) && input.State is InputState.Processed or InputState.Failed)
+            {
+                var kind = input.State == InputState.Processed ? UploadOutcomeKind.Succeeded : UploadOutcomeKind.Failed;
+                await _sink.EmitAsync(item, kind, input.Status, wasInFlight: true, deduplicated).ConfigureAwait(false);
+            }
+            else
+            {
+                var why = result.TimedOut ? $"still being processed after {result.Waited}" : "the input was not found after it was accepted";
+                await _sink.EmitAsync(item, UploadOutcomeKind.Failed, UploadStatuses.ProcessingUnconfirmed(why), wasInFlight: true).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<bool> BackOffAsync(int attempt, CancellationToken callToken)
+    {
+        if (_retry.DelayAfter(attempt, remaining: null) is not { } delay) return false;
+        try
+        {
+            await Task.Delay(delay, _executor.Time, callToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (callToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}

@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -129,6 +131,10 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
             grpc.MaxReceiveMessageSize = 64 * 1024 * 1024;
             grpc.MaxSendMessageSize = 64 * 1024 * 1024;
         });
+
+        // Our binder instead of Grpc.AspNetCore's, so that a body that is not protobuf is answered Internal (see the type).
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton<IServiceMethodProvider<EmulatedV2Service>, StrictParsingMethodProvider>();
 
         var app = builder.Build();
         app.MapGrpcService<EmulatedV2Service>();

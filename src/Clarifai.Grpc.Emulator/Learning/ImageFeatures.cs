@@ -12,15 +12,46 @@ internal static class ImageFeatures
     public const int HueBins = 12;
     public const int Length = 6 + HueBins;
 
-    /// <summary>Decodes the image (JPEG, PNG, BMP, GIF, …) and extracts its features; <see langword="null"/> if it cannot be decoded.</summary>
-    public static float[]? TryExtract(byte[] encoded)
+    /// <summary>Clarifai's limit on the pixels of one image.</summary>
+    public const long MaxPixels = 85_000_000;
+
+    /// <summary>The longest a decode may take before the image is given up on.</summary>
+    public static readonly TimeSpan DecodeBudget = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Checks the image's header (<see cref="ImageHeader"/>: known format, complete structure, at most
+    /// <see cref="MaxPixels"/>), decodes it within <see cref="DecodeBudget"/> and extracts its features.
+    /// </summary>
+    /// <returns>The features, or why there are none.</returns>
+    public static async Task<(float[]? Features, string? Error)> ExtractAsync(byte[] encoded, CancellationToken cancellationToken)
+    {
+        if (ImageHeader.TryRead(encoded) is not { } header) return (null, "The content is not a complete PNG, JPEG, GIF or BMP image");
+        if (header.Pixels > MaxPixels)
+        {
+            return (null, $"The image is {header.Width}x{header.Height} ({header.Pixels / 1e6:0.#} megapixels); the limit is {MaxPixels / 1_000_000} megapixels");
+        }
+
+        // The header checks stop every pathological input we know of; the budget bounds what we do not know.
+        var decode = Task.Run(() => TryDecode(encoded), CancellationToken.None);
+        try
+        {
+            var features = await decode.WaitAsync(DecodeBudget, cancellationToken).ConfigureAwait(false);
+            return features is null ? (null, "The content could not be decoded as an image") : (features, null);
+        }
+        catch (TimeoutException)
+        {
+            return (null, $"Decoding the image took longer than {DecodeBudget.TotalSeconds:0} s");
+        }
+    }
+
+    private static float[]? TryDecode(byte[] encoded)
     {
         ImageResult image;
         try
         {
             image = ImageResult.FromMemory(encoded, ColorComponents.RedGreenBlue);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or OutOfMemoryException)
         {
             return null;
         }

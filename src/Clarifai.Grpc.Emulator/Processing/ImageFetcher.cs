@@ -8,7 +8,8 @@ internal sealed class ImageFetcher : IDisposable
 {
     private const int MaxBytes = 20 * 1024 * 1024;
     private readonly HashSet<string> _allowedHosts;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // The buffer bound stops a response without Content-Length from growing past the limit too.
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10), MaxResponseContentBufferSize = MaxBytes };
 
     public ImageFetcher(EmulatorOptions options) =>
         _allowedHosts = new HashSet<string>(options.AllowedUrlHosts.Select(h => h.Trim('[', ']')), StringComparer.OrdinalIgnoreCase);

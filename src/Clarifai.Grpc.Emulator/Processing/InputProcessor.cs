@@ -52,8 +52,7 @@ internal sealed class InputProcessor : BackgroundService
         }
 
         if (content is null) return (null, error);
-        var features = ImageFeatures.TryExtract(content);
-        return features is null ? (null, "The content could not be decoded as an image") : (features, null);
+        return await ImageFeatures.ExtractAsync(content, cancellationToken).ConfigureAwait(false);
     }
 
     private static void SetState(AppData app, StoredInput input, StatusCode code, string details)

@@ -48,6 +48,10 @@ internal sealed partial class EmulatedV2Service
         {
             (failure, details) = (StatusCode.InputInvalidArgument, "An image input needs exactly one of url and base64");
         }
+        else if (hasBytes && input.Data.Image.Base64.Length > MaxImageBytes)
+        {
+            (failure, details) = (StatusCode.InputOverLimit, $"The image is {input.Data.Image.Base64.Length} bytes; the limit is {MaxImageBytes} bytes (20 MB)");
+        }
         else if (answer.Id.Length > 0 && app.Inputs.ContainsKey(answer.Id))
         {
             (failure, details) = (StatusCode.InputDuplicate, $"An input with id '{answer.Id}' already exists");
@@ -91,12 +95,16 @@ internal sealed partial class EmulatedV2Service
     {
         var app = AppOf(context);
         var perPage = request.PerPage == 0 ? 128 : (int)Math.Min(request.PerPage, 1000);
-        var page = Math.Max(1, (int)request.Page);
+        var page = request.Page == 0 ? 1L : request.Page;
+        var skip = (page - 1) * perPage; // in 64 bits: a page far past the end is empty, never page 1 again
         var response = new MultiInputResponse { Status = Statuses.Of(StatusCode.Success) };
         lock (app.Gate)
         {
-            var ids = request.Ids.Count > 0 ? request.Ids.Where(app.Inputs.ContainsKey) : app.InputOrder;
-            foreach (var id in ids.Skip((page - 1) * perPage).Take(perPage)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
+            var ids = (request.Ids.Count > 0 ? request.Ids.Where(app.Inputs.ContainsKey) : app.InputOrder).ToList();
+            if (skip < ids.Count)
+            {
+                foreach (var id in ids.Skip((int)skip).Take(perPage)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
+            }
         }
 
         return Task.FromResult(response);

@@ -62,7 +62,8 @@ internal sealed partial class EmulatedV2Service
         string? error = image is null ? "The input has no image" : null;
         if (content is null && image is { Url.Length: > 0 }) (content, error) = await _fetcher.FetchAsync(image.Url, cancellationToken).ConfigureAwait(false);
 
-        var features = content is null ? null : ImageFeatures.TryExtract(content);
+        float[]? features = null;
+        if (content is not null) (features, error) = await ImageFeatures.ExtractAsync(content, cancellationToken).ConfigureAwait(false);
         if (features is null)
         {
             output.Status = Statuses.Of(StatusCode.InputFailed, error ?? "The content could not be decoded as an image");

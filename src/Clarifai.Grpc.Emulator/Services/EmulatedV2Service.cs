@@ -15,6 +15,9 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     /// <summary>The most inputs Clarifai takes in one request.</summary>
     internal const int MaxInputsPerRequest = 128;
 
+    /// <summary>Clarifai's limit on one image's bytes: 20 MB.</summary>
+    internal const int MaxImageBytes = 20 * 1024 * 1024;
+
     private readonly InputProcessor _processor;
     private readonly ModelTrainer _trainer;
     private readonly ImageFetcher _fetcher;

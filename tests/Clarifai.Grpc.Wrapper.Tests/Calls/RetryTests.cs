@@ -177,17 +177,22 @@ public sealed class RetryTests
     [Test]
     public async Task PostInputs_WithoutClientIds_IsNotRetriedOnUnavailable_ButWithIdsItIs()
     {
-        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(
+        // The same script for both: Unavailable once, then success. Only the call with ids may use the second answer.
+        MockV2 Script() => new MockV2().On<PostInputsRequest, MultiInputResponse>(
             _ => GrpcCalls.Failure<MultiInputResponse>(GrpcStatusCode.Unavailable),
-            _ => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, ("a", StatusCode.InputPending))));
-        using var client = TestClients.Create(mock, retry: FourAttempts);
+            r => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, r.Inputs.Select(i => (i.Id, StatusCode.InputPending)).ToArray())));
+        var withoutIds = Script();
+        var withIds = Script();
+        using var first = TestClients.Create(withoutIds, retry: FourAttempts);
+        using var second = TestClients.Create(withIds, retry: FourAttempts);
 
-        await Assert.ThrowsAsync<ClarifaiTransportException>(() => client.Inputs.AddAsync([NewInput.FromUrl("https://example.test/a.jpg")]));
-        var result = await client.Inputs.AddAsync([NewInput.FromUrl("https://example.test/a.jpg").WithId("a")]);
+        await Assert.ThrowsAsync<ClarifaiTransportException>(() => first.Inputs.AddAsync([NewInput.FromUrl("https://example.test/a.jpg")]));
+        var result = await second.Inputs.AddAsync([NewInput.FromUrl("https://example.test/a.jpg").WithId("a")]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(mock.CountOf("PostInputs"), Is.EqualTo(2), "first call: one attempt; second call: the scripted success");
+            Assert.That(withoutIds.CountOf("PostInputs"), Is.EqualTo(1), "without ids: sent once, never again");
+            Assert.That(withIds.CountOf("PostInputs"), Is.EqualTo(2), "with ids: retried after Unavailable");
             Assert.That(result.AllSucceeded, Is.True);
         });
     }

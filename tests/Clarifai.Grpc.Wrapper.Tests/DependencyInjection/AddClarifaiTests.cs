@@ -31,7 +31,7 @@ public sealed class AddClarifaiTests
             Assert.That(client.Options.Endpoint, Is.EqualTo(new Uri("https://api.example.test")));
             Assert.That(client.Options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(15)));
             Assert.That(client.Options.Retry.MaxAttempts, Is.EqualTo(7));
-            Assert.That(client.Options.Retry.InitialBackoff, Is.EqualTo(RetrySettings.Default.InitialBackoff));
+            Assert.That(client.Options.Retry.InitialBackoff, Is.EqualTo(TimeSpan.FromMilliseconds(100)), "unbound keys keep their defaults");
             Assert.That(client.Options.Polling.Timeout, Is.EqualTo(TimeSpan.FromMinutes(5)));
             Assert.That(provider.GetRequiredService<InputService>(), Is.SameAs(client.Inputs));
             Assert.That(provider.GetRequiredService<ModelService>(), Is.SameAs(client.Models));

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Clarifai.Api;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// The call pipeline under every service method, composed of one small layer per job:
+/// <see cref="TelemetryLayer"/> → <see cref="RetryLayer"/> → <see cref="StatusTranslationLayer"/> →
+/// <see cref="TransportLayer"/> (over the credentials layer, <see cref="ClarifaiCallInvoker"/>). It sets the one
+/// deadline of each logical call and the default <c>user_app_id</c>. Thread-safe; one per client.
+/// </summary>
+/// <remarks>
+/// Requests given to <c>CallAsync</c> belong to the pipeline (the services build them): the default
+/// <c>user_app_id</c> is set on them in place, so the credentials layer need not copy them.
+/// </remarks>
+internal sealed class ClarifaiCallExecutor
+{
+    private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+    private readonly UserAppIDSet? _userAppId;
+    private readonly UnaryLayer _pipeline;
+
+    public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, UserAppIDSet? userAppId, ILogger? logger)
+        : this(client, new RetryPolicy(options.Retry), options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
+    {
+    }
+
+    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
+    {
+        Client = client;
+        Retry = retry;
+        _timeout = timeout;
+        Time = time;
+        _userAppId = userAppId;
+        _logger = logger;
+        _pipeline = new TelemetryLayer(time, logger)
+        {
+            Next = new RetryLayer(retry, time, logger)
+            {
+                Next = new StatusTranslationLayer { Next = new TransportLayer(client) },
+            },
+        };
+    }
+
+    /// <summary>The generated client, with the credentials layer under it.</summary>
+    public V2.V2Client Client { get; }
+
+    /// <summary>The clock and timers everything in the client waits on; tests replace it so that nothing really sleeps.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The retry rule of this client.</summary>
+    public RetryPolicy Retry { get; }
+
+    /// <summary>The time a logical call may take in all; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan Timeout => _timeout;
+
+    /// <summary>
+    /// The same pipeline, each call sent once, for callers with a retry loop of their own (the uploader retries per
+    /// input and per batch, under the same <see cref="RetryPolicy"/> rule, and must see every failure).
+    /// </summary>
+    public ClarifaiCallExecutor WithoutRetries() => new(Client, new RetryPolicy(RetrySettings.None), _timeout, Time, _userAppId, _logger);
+
+    /// <summary>The deadline of a call starting now, or <see langword="null"/> when calls have no timeout.</summary>
+    public DateTime? DeadlineFromNow() => _timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : (Time.GetUtcNow() + _timeout).UtcDateTime;
+
+    /// <summary>Sends <paramref name="request"/> through <paramref name="rpc"/> and returns the accepted response.</summary>
+    /// <param name="rpc">The RPC.</param>
+    /// <param name="request">The request, which the pipeline may complete (it must not be shared).</param>
+    /// <param name="cancellationToken">Cancels the call and its retries.</param>
+    /// <param name="check">
+    /// Refuses an accepted response whose content the caller cannot use (an item that failed where the caller wants
+    /// one result): the exception it returns is thrown, and the call is recorded as failed.
+    /// </param>
+    /// <param name="attempts">Learns what the retries revealed, for callers that interpret the answer in their light.</param>
+    /// <exception cref="ClarifaiException">Clarifai answered an error, or the transport failed, after any retries.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken, Func<TResponse, ClarifaiException?>? check = null, CallAttempts? attempts = null)
+        where TRequest : class
+        where TResponse : class
+    {
+        if (_userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, _userAppId);
+        return _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, DeadlineFromNow(), cancellationToken) { Check = check, Attempts = attempts });
+    }
+
+    /// <summary>Sends a call the caller shaped (deadline, headers): the checked client's entry into the same layers.</summary>
+    public Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> invocation)
+        where TRequest : class
+        where TResponse : class =>
+        _pipeline.SendAsync(invocation);
+
+    /// <summary>What a failure is called in logs, retry events and metrics: <c>11005 CONN_THROTTLED</c> or <c>gRPC Unavailable</c>.</summary>
+    internal static string Reason(ClarifaiException failure) => failure switch
+    {
+        ClarifaiTransportException transport => "gRPC " + transport.GrpcStatusCode,
+        _ => ((int)failure.Code).ToString(CultureInfo.InvariantCulture) + " " + failure.Status.CodeName,
+    };
+}

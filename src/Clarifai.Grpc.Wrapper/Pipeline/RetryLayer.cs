@@ -1,0 +1,55 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// Sends the call again after a failure the one <see cref="RetryPolicy"/> calls transient, when the request may be
+/// sent twice, after a jittered backoff that must end before the call's one deadline.
+/// </summary>
+internal sealed partial class RetryLayer : UnaryLayer
+{
+    private readonly RetryPolicy _policy;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public RetryLayer(RetryPolicy policy, TimeProvider time, ILogger logger)
+    {
+        _policy = policy;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
+    {
+        var idempotent = call.Rpc.IsIdempotent(call.Request);
+        while (true)
+        {
+            call.CancellationToken.ThrowIfCancellationRequested();
+            call.Attempts?.Sending(_time.GetUtcNow());
+            try
+            {
+                return await NextAsync(call).ConfigureAwait(false);
+            }
+            catch (ClarifaiException failure)
+            {
+                call.Attempts?.Failed(failure);
+
+                // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
+                var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: StatusCode.DeadlineExceeded };
+                if (deadlinePassed || !RetryPolicy.MayResend(failure, idempotent)) throw;
+                var delay = _policy.DelayAfter(call.Attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
+                if (delay is not { } wait) throw;
+
+                var reason = ClarifaiCallExecutor.Reason(failure);
+                if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, call.Rpc.Name, reason, call.Attempt, wait.TotalMilliseconds);
+                ClarifaiDiagnostics.Retrying(call.Activity, call.Rpc.Name, call.Attempt, reason, wait);
+                await Task.Delay(wait, _time, call.CancellationToken).ConfigureAwait(false);
+                call.Attempt++;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Clarifai {Method} answered {Reason} on attempt {Attempt}; retrying in {DelayMs:0} ms")]
+    private static partial void LogRetrying(ILogger logger, string method, string reason, int attempt, double delayMs);
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// Records each logical call as the caller saw it: one activity, the calls/failures/duration metrics, and a log line
+/// (Debug for calls, Warning for throttling) — after the retries, so a call that ends in an exception is a failed call.
+/// </summary>
+internal sealed partial class TelemetryLayer : UnaryLayer
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public TelemetryLayer(TimeProvider time, ILogger logger)
+    {
+        _time = time;
+        _logger = logger;
+    }
+
+    public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
+    {
+        var started = _time.GetTimestamp();
+        using var activity = ClarifaiDiagnostics.StartCall(call.Rpc.Name);
+        call.Activity = activity;
+        try
+        {
+            var response = await NextAsync(call).ConfigureAwait(false);
+            var status = ClarifaiStatus.FromProto(call.Rpc.StatusOf(response));
+            var elapsed = _time.GetElapsedTime(started);
+            if (_logger.IsEnabled(LogLevel.Debug)) LogCompleted(_logger, call.Rpc.Name, (int)status.Code, status.RequestId, call.Attempt, elapsed.TotalMilliseconds);
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, (int)status.Code, status.RequestId, call.Attempt, elapsed, failed: false, null);
+            return response;
+        }
+        catch (ClarifaiException failure)
+        {
+            var elapsed = _time.GetElapsedTime(started);
+            var reason = ClarifaiCallExecutor.Reason(failure);
+            if (failure is ClarifaiThrottledException)
+            {
+                if (_logger.IsEnabled(LogLevel.Warning)) LogThrottled(_logger, call.Rpc.Name, reason, failure.RequestId, call.Attempt, elapsed.TotalMilliseconds);
+            }
+            else if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                LogFailed(_logger, call.Rpc.Name, reason, failure.RequestId, call.Attempt, elapsed.TotalMilliseconds);
+            }
+
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, (int)failure.Code, failure.RequestId, call.Attempt, elapsed, failed: true, reason);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, 0, string.Empty, call.Attempt, _time.GetElapsedTime(started), failed: true, "cancelled");
+            throw;
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Clarifai {Method} answered {StatusCode} (req_id {RequestId}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    private static partial void LogCompleted(ILogger logger, string method, int statusCode, string requestId, int attempts, double elapsedMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Clarifai {Method} was throttled ({Reason}, req_id {RequestId}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    private static partial void LogThrottled(ILogger logger, string method, string reason, string requestId, int attempts, double elapsedMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Clarifai {Method} failed with {Reason} (req_id {RequestId}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms")]
+    private static partial void LogFailed(ILogger logger, string method, string reason, string requestId, int attempts, double elapsedMs);
+}

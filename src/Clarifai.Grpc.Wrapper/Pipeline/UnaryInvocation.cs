@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// One logical unary call as it travels down the layers: what to send, and the state the layers share — the one
+/// deadline, the caller's cancellation, the current attempt, the activity that traces it.
+/// </summary>
+internal sealed class UnaryInvocation<TRequest, TResponse>
+    where TRequest : class
+    where TResponse : class
+{
+    public UnaryInvocation(UnaryRpc<TRequest, TResponse> rpc, TRequest request, DateTime? deadline, CancellationToken cancellationToken)
+    {
+        Rpc = rpc;
+        Request = request;
+        Deadline = deadline;
+        CancellationToken = cancellationToken;
+    }
+
+    public UnaryRpc<TRequest, TResponse> Rpc { get; }
+
+    public TRequest Request { get; }
+
+    /// <summary>The deadline of the whole logical call, retries included; <see langword="null"/> for none.</summary>
+    public DateTime? Deadline { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Extra headers for every attempt (the caller's own), or <see langword="null"/>.</summary>
+    public global::Grpc.Core.Metadata? Headers { get; init; }
+
+    /// <summary>Refuses an accepted response the caller cannot use; see <see cref="ClarifaiCallExecutor.CallAsync{TRequest, TResponse}(UnaryRpc{TRequest, TResponse}, TRequest, CancellationToken, Func{TResponse, ClarifaiException}, CallAttempts)"/>.</summary>
+    public Func<TResponse, ClarifaiException?>? Check { get; init; }
+
+    /// <summary>Learns what the retries revealed; see <see cref="CallAttempts"/>.</summary>
+    public CallAttempts? Attempts { get; init; }
+
+    /// <summary>The attempt under way, 1 for the first.</summary>
+    public int Attempt { get; set; } = 1;
+
+    /// <summary>The activity tracing the call, when someone listens.</summary>
+    public Activity? Activity { get; set; }
+}

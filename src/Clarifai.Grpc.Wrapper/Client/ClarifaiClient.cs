@@ -69,6 +69,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     {
         Options = new ClarifaiClientOptions();
         GrpcClient = null!;
+        Api = null!;
         Inputs = null!;
         Models = null!;
         ModelVersions = null!;
@@ -94,6 +95,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         GrpcClient = new V2.V2Client(authorized);
         var executor = new ClarifaiCallExecutor(GrpcClient, options, authorized.DefaultUserAppId, loggerFactory?.CreateLogger<ClarifaiClient>());
         Executor = executor;
+        Api = new V2.V2Client(new CheckedCallInvoker(authorized, executor));
         Inputs = new InputService(executor, options.Polling);
         Models = new ModelService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
@@ -105,10 +107,24 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     public ClarifaiClientOptions Options { get; }
 
     /// <summary>
-    /// The complete generated client (every RPC of <c>clarifai.api.V2</c>), with the <c>authorization</c> header and
-    /// the default <c>user_app_id</c> attached: for the RPCs the services do not cover. Its calls are not retried.
+    /// The raw generated client (every RPC of <c>clarifai.api.V2</c>), with only the credentials layer under it: the
+    /// <c>authorization</c> header, the default <c>user_app_id</c>, and the key scrubbed from answers. No deadline, no
+    /// retries, no status translation: responses come as the server sent them. <see cref="Api"/> is the same client with
+    /// every guarantee.
     /// </summary>
     public virtual V2.V2Client GrpcClient { get; }
+
+    /// <summary>
+    /// The complete generated client (every RPC of <c>clarifai.api.V2</c>) with the library's guarantees on every call:
+    /// credentials and the default <c>user_app_id</c>, one deadline (<see cref="ClarifaiClientOptions.Timeout"/>, or
+    /// the deadline in the call's <see cref="CallOptions"/>), retries by the one rule (reads and predictions; writes only
+    /// when nothing was done), status translation — a response whose Clarifai status is not a success throws the typed
+    /// <see cref="ClarifaiException"/> from the status table, so a returned response has succeeded (or, for batch
+    /// calls, lists each item's own status) — logging, tracing and metrics. Streaming calls get the deadline, tracing
+    /// and the translation of every message.
+    /// </summary>
+    /// <example><code>var models = await clarifai.Api.ListModelsAsync(new ListModelsRequest { PerPage = 50 });</code></example>
+    public virtual V2.V2Client Api { get; }
 
     /// <summary>Adds, reads and waits for inputs (PostInputs, GetInput).</summary>
     public virtual InputService Inputs { get; }

@@ -20,8 +20,17 @@ internal sealed class UnaryRpc<TRequest, TResponse>
         string name,
         Func<V2.V2Client, TRequest, CallOptions, AsyncUnaryCall<TResponse>> invoke,
         Func<TResponse, StatusProto?> statusOf,
-        Func<TRequest, bool> isIdempotent,
         Func<TResponse, int>? itemCount = null)
+        : this(name, invoke, statusOf, request => RpcIdempotency.IsIdempotent(name, request), itemCount)
+    {
+    }
+
+    public UnaryRpc(
+        string name,
+        Func<V2.V2Client, TRequest, CallOptions, AsyncUnaryCall<TResponse>> invoke,
+        Func<TResponse, StatusProto?> statusOf,
+        Func<TRequest, bool> isIdempotent,
+        Func<TResponse, int>? itemCount)
     {
         Name = name;
         Invoke = invoke;
@@ -42,10 +51,5 @@ internal sealed class UnaryRpc<TRequest, TResponse>
     /// Whether the response is a result for the caller: 10000 always; 10010 and 10020 on batch calls when the
     /// response lists items (each with its own status). Anything else is an error.
     /// </summary>
-    public bool Accepts(StatusCode code, TResponse response) => code switch
-    {
-        StatusCode.Success => true,
-        StatusCode.MixedStatus or StatusCode.Failure => _itemCount is not null && _itemCount(response) > 0,
-        _ => false,
-    };
+    public bool Accepts(StatusCode code, TResponse response) => StatusAcceptance.Accepts(code, _itemCount, response);
 }

@@ -1,0 +1,43 @@
+using Grpc.Core;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>A response stream whose messages pass the status translation (see <see cref="CheckedResponses{T}"/>).</summary>
+internal sealed class CheckedStreamReader<T> : IAsyncStreamReader<T>
+    where T : class
+{
+    private readonly IAsyncStreamReader<T> _inner;
+    private readonly CheckedResponses<T> _checks;
+    private T? _last;
+
+    public CheckedStreamReader(IAsyncStreamReader<T> inner, CheckedResponses<T> checks)
+    {
+        _inner = inner;
+        _checks = checks;
+    }
+
+    public T Current { get; private set; } = null!;
+
+    public async Task<bool> MoveNext(CancellationToken cancellationToken)
+    {
+        bool more;
+        try
+        {
+            more = await _inner.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw _checks.Translate(e);
+        }
+
+        if (!more)
+        {
+            _checks.Completed(_last);
+            return false;
+        }
+
+        Current = _checks.Check(_inner.Current);
+        _last = Current;
+        return true;
+    }
+}

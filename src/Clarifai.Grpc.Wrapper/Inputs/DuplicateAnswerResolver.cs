@@ -6,7 +6,7 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>
 /// Decides, from evidence, whether an input answered "already exists" (30100) after an earlier attempt whose answer
 /// was lost is the one that attempt stored — one success — or a different input that was there before — a real
-/// conflict. <see cref="InputService.AddAsync"/> and the uploader both ask it, so they agree.
+/// conflict. <see cref="InputService.AddAsync(IEnumerable{NewInput}, CancellationToken)"/> and the uploader both ask it, so they agree.
 /// </summary>
 /// <remarks>
 /// The stored input under the same id is read back (ListInputs by ids) and compared with what was sent: the same
@@ -21,14 +21,14 @@ internal static class DuplicateAnswerResolver
 
     /// <summary>Reads the stored inputs for <paramref name="sent"/> and returns, by id, those that are the caller's own.</summary>
     /// <exception cref="ClarifaiException">The ListInputs call failed.</exception>
-    public static async Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<Input> sent, DateTimeOffset firstSentAt, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<Input> sent, DateTimeOffset firstSentAt, CallSettings? settings, CancellationToken cancellationToken)
     {
         var own = new Dictionary<string, Input>(StringComparer.Ordinal);
         foreach (var chunk in sent.Chunk(ClarifaiLimits.MaxInputsPerRequest))
         {
             var request = new ListInputsRequest { Page = 1, PerPage = (uint)chunk.Length };
             request.Ids.AddRange(chunk.Select(i => i.Id));
-            var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken).ConfigureAwait(false);
+            var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: settings).ConfigureAwait(false);
             var stored = response.Inputs.ToDictionary(i => i.Id, StringComparer.Ordinal);
             foreach (var input in chunk)
             {

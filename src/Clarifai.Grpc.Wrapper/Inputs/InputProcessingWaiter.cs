@@ -4,7 +4,7 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// The one wait for input processing (30001 pending / 30003 in progress → 30000 processed or 30002 failed), for
-/// <see cref="InputService.WaitForProcessingAsync"/> and the uploader: ListInputs by ids, up to 128 per request, with
+/// <see cref="InputService.WaitForProcessingAsync(IEnumerable{string}, TimeSpan?, CancellationToken)"/> and the uploader: ListInputs by ids, up to 128 per request, with
 /// the growing delays of <see cref="PollingSettings"/> and one overall timeout.
 /// </summary>
 internal static class InputProcessingWaiter
@@ -13,7 +13,7 @@ internal static class InputProcessingWaiter
     /// <returns>The last state seen of every input that was found, and whether the wait timed out.</returns>
     /// <exception cref="ClarifaiException">A ListInputs call failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<Result> WaitAsync(ClarifaiCallExecutor executor, IReadOnlyList<string> ids, PollingSettings polling, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<Result> WaitAsync(ClarifaiCallExecutor executor, IReadOnlyList<string> ids, PollingSettings polling, TimeSpan timeout, CallSettings? settings, CancellationToken cancellationToken)
     {
         var latest = new Dictionary<string, ClarifaiInput>(ids.Count, StringComparer.Ordinal);
         var poller = new Poller(executor.Time, polling, timeout);
@@ -25,7 +25,7 @@ internal static class InputProcessingWaiter
             {
                 var request = new ListInputsRequest { PerPage = (uint)chunk.Length, Page = 1 };
                 request.Ids.AddRange(chunk);
-                var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken).ConfigureAwait(false);
+                var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: settings).ConfigureAwait(false);
                 foreach (var input in response.Inputs) latest[input.Id] = new ClarifaiInput(input);
                 var missing = chunk.Where(id => !latest.ContainsKey(id)).ToList();
                 if (missing.Count > 0) return Done(missing, timedOut: false);

@@ -42,7 +42,27 @@ public class InputService
     /// </remarks>
     /// <exception cref="ArgumentException">No inputs, a null input, or more than 128.</exception>
     /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
-    public virtual async Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CancellationToken cancellationToken = default)
+    public virtual Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CancellationToken cancellationToken = default) =>
+        AddAsync(inputs, callSettings: null, cancellationToken);
+
+    /// <summary>
+    /// Adds up to <see cref="MaxInputsPerRequest"/> inputs in one PostInputs call. More are refused (not split), so
+    /// that one call stays one request with one outcome; the streaming uploader takes any number.
+    /// </summary>
+    /// <param name="inputs">1 to 128 inputs.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// Every input with its own status. A 10010 MIXED_STATUS or 10020 FAILURE answer with per-input statuses is a
+    /// result, not an exception: check <see cref="AddInputsResult.AllSucceeded"/>.
+    /// </returns>
+    /// <remarks>
+    /// Retried on transient failures only when every input has a client id (<see cref="NewInput.WithId"/>); otherwise
+    /// only when the server refused the request before doing any work, so inputs are never added twice.
+    /// </remarks>
+    /// <exception cref="ArgumentException">No inputs, a null input, or more than 128.</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
+    public virtual async Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         var list = Guard.Batch(inputs, MaxInputsPerRequest, nameof(inputs));
         var request = new PostInputsRequest();
@@ -56,12 +76,12 @@ public class InputService
         Guard.RequestSize(request, nameof(inputs));
         var sent = request.Inputs.ToList(); // the pipeline completes the request; keep what was asked for
         var attempts = new CallAttempts();
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, cancellationToken, attempts: attempts).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, cancellationToken, attempts: attempts, settings: callSettings).ConfigureAwait(false);
         var status = ClarifaiStatus.FromProto(response.Status);
         var answers = response.Inputs.ToList();
         if (attempts.EarlierAttemptMayHaveLanded && attempts.FirstSentAt is { } firstSentAt)
         {
-            status = await ReconcileDuplicatesAsync(sent, answers, status, firstSentAt, cancellationToken).ConfigureAwait(false);
+            status = await ReconcileDuplicatesAsync(sent, answers, status, firstSentAt, callSettings, cancellationToken).ConfigureAwait(false);
         }
 
         return new AddInputsResult(status, answers.Select(i => new ClarifaiInput(i)));
@@ -73,10 +93,20 @@ public class InputService
     /// <returns>The input, with its processing state.</returns>
     /// <exception cref="ArgumentException">The id is null or empty.</exception>
     /// <exception cref="ClarifaiNotFoundException">There is no such input.</exception>
-    public virtual async Task<ClarifaiInput> GetAsync(string inputId, CancellationToken cancellationToken = default)
+    public virtual Task<ClarifaiInput> GetAsync(string inputId, CancellationToken cancellationToken = default) =>
+        GetAsync(inputId, callSettings: null, cancellationToken);
+
+    /// <summary>Reads an input.</summary>
+    /// <param name="inputId">The input's id.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The input, with its processing state.</returns>
+    /// <exception cref="ArgumentException">The id is null or empty.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such input.</exception>
+    public virtual async Task<ClarifaiInput> GetAsync(string inputId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         Guard.Id(inputId, nameof(inputId), "input id");
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetInput, new GetInputRequest { InputId = inputId }, cancellationToken).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetInput, new GetInputRequest { InputId = inputId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
         return new ClarifaiInput(response.Input);
     }
 
@@ -93,7 +123,24 @@ public class InputService
     /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
     /// <exception cref="TimeoutException">Some inputs were still being processed when the timeout passed.</exception>
     /// <exception cref="ClarifaiNotFoundException">An id does not exist.</exception>
-    public virtual async Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        WaitForProcessingAsync(inputIds, timeout, callSettings: null, cancellationToken);
+
+    /// <summary>
+    /// Waits until Clarifai has processed the inputs: lists those still pending (30001) or in progress (30003), 128
+    /// per ListInputs call, with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until each is processed
+    /// (30000) or failed (30002). The uploader waits the same way.
+    /// </summary>
+    /// <param name="inputIds">The ids to wait for; at least one.</param>
+    /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Each input in its final state (<see cref="InputState.Processed"/> or <see cref="InputState.Failed"/>), in the order given.</returns>
+    /// <exception cref="ArgumentException">No ids, or a null or empty id.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
+    /// <exception cref="TimeoutException">Some inputs were still being processed when the timeout passed.</exception>
+    /// <exception cref="ClarifaiNotFoundException">An id does not exist.</exception>
+    public virtual async Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputIds);
         var ids = inputIds.ToImmutableArray();
@@ -103,7 +150,7 @@ public class InputService
         Guard.Timeout(limit, nameof(timeout));
 
         var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
-        var result = await InputProcessingWaiter.WaitAsync(_executor, distinct, _polling, limit, cancellationToken).ConfigureAwait(false);
+        var result = await InputProcessingWaiter.WaitAsync(_executor, distinct, _polling, limit, callSettings, cancellationToken).ConfigureAwait(false);
         if (result.Missing.Count > 0)
         {
             var status = new ClarifaiStatus(Clarifai.Api.Status.StatusCode.InputDoesNotExist, "Input does not exist", "No input with id " + string.Join(", ", result.Missing), string.Empty);
@@ -119,12 +166,12 @@ public class InputService
     /// call's own doing: each such input is checked against what is stored (<see cref="DuplicateAnswerResolver"/>);
     /// where it is ours, the stored input replaces the duplicate answer.
     /// </summary>
-    private async Task<ClarifaiStatus> ReconcileDuplicatesAsync(List<Input> sent, List<Input> answers, ClarifaiStatus status, DateTimeOffset firstSentAt, CancellationToken cancellationToken)
+    private async Task<ClarifaiStatus> ReconcileDuplicatesAsync(List<Input> sent, List<Input> answers, ClarifaiStatus status, DateTimeOffset firstSentAt, CallSettings? callSettings, CancellationToken cancellationToken)
     {
         var byId = sent.Where(i => i.Id.Length > 0).ToDictionary(i => i.Id, StringComparer.Ordinal);
         var suspects = answers.Where(a => a.Status?.Code is Clarifai.Api.Status.StatusCode.InputDuplicate && byId.ContainsKey(a.Id)).Select(a => byId[a.Id]).ToList();
         if (suspects.Count == 0) return status;
-        var own = await DuplicateAnswerResolver.FindOwnAsync(_executor, suspects, firstSentAt, cancellationToken).ConfigureAwait(false);
+        var own = await DuplicateAnswerResolver.FindOwnAsync(_executor, suspects, firstSentAt, callSettings, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < answers.Count; i++)
         {
             if (answers[i].Status?.Code is Clarifai.Api.Status.StatusCode.InputDuplicate && own.TryGetValue(answers[i].Id, out var stored)) answers[i] = stored;

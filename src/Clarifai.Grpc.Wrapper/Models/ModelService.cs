@@ -16,7 +16,7 @@ public class ModelService
 
     /// <summary>
     /// Creates a model (PostModels) that predicts <paramref name="concepts"/>. The answer carries the model's first
-    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync"/>.
+    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync(string, CancellationToken)"/>.
     /// </summary>
     /// <param name="modelId">The new model's id: letters, digits, <c>-</c> and <c>_</c>.</param>
     /// <param name="concepts">The concept ids to predict; at least one.</param>
@@ -26,7 +26,23 @@ public class ModelService
     /// <remarks>Not retried once it may have reached the server (see <see cref="RetrySettings"/>).</remarks>
     /// <exception cref="ArgumentException">The id is empty or invalid, or there are no concepts.</exception>
     /// <exception cref="ClarifaiException">Clarifai refused, for example because the model id exists.</exception>
-    public virtual async Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(modelId, concepts, options, callSettings: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a model (PostModels) that predicts <paramref name="concepts"/>. The answer carries the model's first
+    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync(string, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="modelId">The new model's id: letters, digits, <c>-</c> and <c>_</c>.</param>
+    /// <param name="concepts">The concept ids to predict; at least one.</param>
+    /// <param name="options">Model type and output configuration; defaults when <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The model.</returns>
+    /// <remarks>Not retried once it may have reached the server (see <see cref="RetrySettings"/>).</remarks>
+    /// <exception cref="ArgumentException">The id is empty or invalid, or there are no concepts.</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, for example because the model id exists.</exception>
+    public virtual async Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         CheckModelId(modelId);
         ArgumentNullException.ThrowIfNull(concepts);
@@ -41,7 +57,7 @@ public class ModelService
 #pragma warning disable CS0612 // Model.output_info is deprecated upstream, yet it is how PostModels takes a classifier's concepts.
         model.OutputInfo = ModelOutputParameters.Create(conceptIds, options.ConceptsMutuallyExclusive, options.ClosedEnvironment);
 #pragma warning restore CS0612
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModels, new PostModelsRequest { Models = { model } }, cancellationToken).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModels, new PostModelsRequest { Models = { model } }, cancellationToken, settings: callSettings).ConfigureAwait(false);
         return new ClarifaiModel(response.Model);
     }
 
@@ -51,10 +67,20 @@ public class ModelService
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">The id is null or empty.</exception>
     /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
-    public virtual async Task<ClarifaiModel> GetAsync(string modelId, CancellationToken cancellationToken = default)
+    public virtual Task<ClarifaiModel> GetAsync(string modelId, CancellationToken cancellationToken = default) =>
+        GetAsync(modelId, callSettings: null, cancellationToken);
+
+    /// <summary>Reads a model, with its latest version.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">The id is null or empty.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
+    public virtual async Task<ClarifaiModel> GetAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         CheckModelId(modelId);
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = modelId }, cancellationToken).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = modelId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
         return new ClarifaiModel(response.Model);
     }
 

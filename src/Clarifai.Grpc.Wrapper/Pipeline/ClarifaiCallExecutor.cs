@@ -63,7 +63,11 @@ internal sealed class ClarifaiCallExecutor
     public ClarifaiCallExecutor WithoutRetries() => new(Client, new RetryPolicy(RetrySettings.None), _timeout, Time, _userAppId, _logger);
 
     /// <summary>The deadline of a call starting now, or <see langword="null"/> when calls have no timeout.</summary>
-    public DateTime? DeadlineFromNow() => _timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : (Time.GetUtcNow() + _timeout).UtcDateTime;
+    public DateTime? DeadlineFromNow(TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? _timeout;
+        return limit == System.Threading.Timeout.InfiniteTimeSpan ? null : (Time.GetUtcNow() + limit).UtcDateTime;
+    }
 
     /// <summary>Sends <paramref name="request"/> through <paramref name="rpc"/> and returns the accepted response.</summary>
     /// <param name="rpc">The RPC.</param>
@@ -74,14 +78,31 @@ internal sealed class ClarifaiCallExecutor
     /// one result): the exception it returns is thrown, and the call is recorded as failed.
     /// </param>
     /// <param name="attempts">Learns what the retries revealed, for callers that interpret the answer in their light.</param>
+    /// <param name="settings">This call's settings over the client's (timeout, retry, headers, user and app).</param>
     /// <exception cref="ClarifaiException">Clarifai answered an error, or the transport failed, after any retries.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken, Func<TResponse, ClarifaiException?>? check = null, CallAttempts? attempts = null)
+    public Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CancellationToken cancellationToken, Func<TResponse, ClarifaiException?>? check = null, CallAttempts? attempts = null, CallSettings? settings = null)
         where TRequest : class
         where TResponse : class
     {
-        if (_userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, _userAppId);
-        return _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, DeadlineFromNow(), cancellationToken) { Check = check, Attempts = attempts });
+        settings?.Validate();
+        var userAppId = settings is { UserId: { } user, AppId: { } app } ? new UserAppIDSet { UserId = user, AppId = app } : _userAppId;
+        if (userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, userAppId);
+        return _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, DeadlineFromNow(settings?.Timeout), cancellationToken)
+        {
+            Check = check,
+            Attempts = attempts,
+            Retry = settings?.Retry is { } retry ? new RetryPolicy(retry) : null,
+            Headers = Headers(settings),
+        });
+    }
+
+    private static global::Grpc.Core.Metadata? Headers(CallSettings? settings)
+    {
+        if (settings?.Headers is not { Count: > 0 } headers) return null;
+        var metadata = new global::Grpc.Core.Metadata();
+        foreach (var (key, value) in headers) metadata.Add(key, value);
+        return metadata;
     }
 
     /// <summary>Sends a call the caller shaped (deadline, headers): the checked client's entry into the same layers.</summary>

@@ -38,7 +38,7 @@ internal sealed partial class RetryLayer : UnaryLayer
                 // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
                 var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: StatusCode.DeadlineExceeded };
                 if (deadlinePassed || !RetryPolicy.MayResend(failure, idempotent)) throw;
-                var delay = _policy.DelayAfter(call.Attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
+                var delay = (call.Retry ?? _policy).DelayAfter(call.Attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
                 if (delay is not { } wait) throw;
 
                 var reason = ClarifaiCallExecutor.Reason(failure);

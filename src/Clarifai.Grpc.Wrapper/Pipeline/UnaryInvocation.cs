@@ -30,8 +30,11 @@ internal sealed class UnaryInvocation<TRequest, TResponse>
     /// <summary>Extra headers for every attempt (the caller's own), or <see langword="null"/>.</summary>
     public global::Grpc.Core.Metadata? Headers { get; init; }
 
-    /// <summary>Refuses an accepted response the caller cannot use; see <see cref="ClarifaiCallExecutor.CallAsync{TRequest, TResponse}(UnaryRpc{TRequest, TResponse}, TRequest, CancellationToken, Func{TResponse, ClarifaiException}, CallAttempts)"/>.</summary>
+    /// <summary>Refuses an accepted response the caller cannot use (the <c>check</c> of the executor's <c>CallAsync</c>).</summary>
     public Func<TResponse, ClarifaiException?>? Check { get; init; }
+
+    /// <summary>This call's retry rule, when it overrides the client's (<see cref="CallSettings.Retry"/>).</summary>
+    public RetryPolicy? Retry { get; init; }
 
     /// <summary>Learns what the retries revealed; see <see cref="CallAttempts"/>.</summary>
     public CallAttempts? Attempts { get; init; }

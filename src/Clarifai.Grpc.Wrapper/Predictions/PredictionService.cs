@@ -26,13 +26,25 @@ public class PredictionService
     /// <returns>The prediction, concepts highest first.</returns>
     /// <exception cref="ArgumentException">The model id is empty or invalid, or the image is null.</exception>
     /// <exception cref="ClarifaiException">The prediction failed; the code says why.</exception>
-    public virtual async Task<Prediction> PredictAsync(string modelId, ImageSource image, string? modelVersionId = null, CancellationToken cancellationToken = default)
+    public virtual Task<Prediction> PredictAsync(string modelId, ImageSource image, string? modelVersionId = null, CancellationToken cancellationToken = default) =>
+        PredictAsync(modelId, image, modelVersionId, callSettings: null, cancellationToken);
+
+    /// <summary>Predicts the concepts of one image.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="image">The image.</param>
+    /// <param name="modelVersionId">The version to use; the latest when <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The prediction, concepts highest first.</returns>
+    /// <exception cref="ArgumentException">The model id is empty or invalid, or the image is null.</exception>
+    /// <exception cref="ClarifaiException">The prediction failed; the code says why.</exception>
+    public virtual async Task<Prediction> PredictAsync(string modelId, ImageSource image, string? modelVersionId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         ModelService.CheckModelId(modelId);
         ArgumentNullException.ThrowIfNull(image);
         var request = NewRequest(modelId, modelVersionId);
         request.Inputs.Add(image.ToProto());
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, static r =>
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: callSettings, check: static r =>
             OutputCountMismatch(r, 1) ?? (r.Outputs[0].Status is { Code: not Clarifai.Api.Status.StatusCode.Success } failed
                 ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
                 : null)).ConfigureAwait(false);
@@ -52,14 +64,31 @@ public class PredictionService
     /// </returns>
     /// <exception cref="ArgumentException">The model id is invalid, or there are no images, a null one, or more than 128.</exception>
     /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
-    public virtual async Task<IReadOnlyList<Prediction>> PredictManyAsync(string modelId, IEnumerable<ImageSource> images, string? modelVersionId = null, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<Prediction>> PredictManyAsync(string modelId, IEnumerable<ImageSource> images, string? modelVersionId = null, CancellationToken cancellationToken = default) =>
+        PredictManyAsync(modelId, images, modelVersionId, callSettings: null, cancellationToken);
+
+    /// <summary>
+    /// Predicts the concepts of up to <see cref="MaxInputsPerRequest"/> images in one call. More are refused, not split.
+    /// </summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="images">1 to 128 images.</param>
+    /// <param name="modelVersionId">The version to use; the latest when <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// One prediction per image, in order. On a 10010 MIXED_STATUS answer, the images that failed have a
+    /// <see cref="Prediction.Status"/> saying why and no concepts.
+    /// </returns>
+    /// <exception cref="ArgumentException">The model id is invalid, or there are no images, a null one, or more than 128.</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
+    public virtual async Task<IReadOnlyList<Prediction>> PredictManyAsync(string modelId, IEnumerable<ImageSource> images, string? modelVersionId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         ModelService.CheckModelId(modelId);
         var list = Guard.Batch(images, MaxInputsPerRequest, nameof(images));
         var request = NewRequest(modelId, modelVersionId);
         foreach (var image in list) request.Inputs.Add(image.ToProto());
         Guard.RequestSize(request, nameof(images));
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: callSettings, check: r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
         return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
     }
 

@@ -52,6 +52,12 @@ public sealed record UploadOptions
     /// <summary>How long sending stops once <see cref="BreakAfterFailures"/> is reached. Positive; default 5 s.</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Settings for every request of the upload over the client's: a per-request timeout, headers, and the user and app
+    /// to upload to. Their <see cref="CallSettings.Retry"/> is not used: <see cref="Retry"/> governs the upload's retries.
+    /// </summary>
+    public CallSettings? CallSettings { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -66,6 +72,7 @@ public sealed record UploadOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(BreakAfterFailures, 1000, nameof(BreakAfterFailures));
         Guard.Wait(BreakDuration, nameof(BreakDuration));
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
+        CallSettings?.Validate();
         Retry.Validate();
         if (!Enum.IsDefined(IdMode)) throw new ArgumentOutOfRangeException(nameof(IdMode), IdMode, "Unknown id mode.");
         if (!Enum.IsDefined(CancellationMode)) throw new ArgumentOutOfRangeException(nameof(CancellationMode), CancellationMode, "Unknown cancellation mode.");

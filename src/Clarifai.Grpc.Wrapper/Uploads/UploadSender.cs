@@ -18,6 +18,7 @@ internal sealed class UploadSender
     private readonly PollingSettings _polling;
     private readonly bool _waitForProcessing;
     private readonly Action<Exception> _stop;
+    private readonly CallSettings? _settings;
 
     // executor: the call pipeline, without retries of its own. stop: ends the whole upload on a failure that makes
     // going on pointless (bad credentials).
@@ -31,6 +32,8 @@ internal sealed class UploadSender
         _sink = sink;
         _statistics = statistics;
         _stop = stop;
+        // The uploader retries per input itself (UploadOptions.Retry): only the rest of the settings apply per request.
+        _settings = options.CallSettings is { } settings ? settings with { Retry = null } : null;
     }
 
     /// <summary>Sends the batch; every input in it gets exactly one outcome.</summary>
@@ -59,7 +62,7 @@ internal sealed class UploadSender
             MultiInputResponse response;
             try
             {
-                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken).ConfigureAwait(false);
+                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, settings: _settings).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (callToken.IsCancellationRequested)
             {
@@ -151,7 +154,7 @@ internal sealed class UploadSender
         try
         {
             var firstSentAt = duplicates.Min(d => d.Item.FirstSentAt ?? _executor.Time.GetUtcNow());
-            own = await DuplicateAnswerResolver.FindOwnAsync(_executor, duplicates.Select(d => d.Item.Proto).ToList(), firstSentAt, callToken).ConfigureAwait(false);
+            own = await DuplicateAnswerResolver.FindOwnAsync(_executor, duplicates.Select(d => d.Item.Proto).ToList(), firstSentAt, _settings, callToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {
@@ -179,7 +182,7 @@ internal sealed class UploadSender
         InputProcessingWaiter.Result result;
         try
         {
-            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, callToken).ConfigureAwait(false);
+            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, _settings, callToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {

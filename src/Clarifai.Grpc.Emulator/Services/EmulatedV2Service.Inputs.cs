@@ -94,17 +94,11 @@ internal sealed partial class EmulatedV2Service
     public override Task<MultiInputResponse> ListInputs(ListInputsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        var perPage = request.PerPage == 0 ? 128 : (int)Math.Min(request.PerPage, 1000);
-        var page = request.Page == 0 ? 1L : request.Page;
-        var skip = (page - 1) * perPage; // in 64 bits: a page far past the end is empty, never page 1 again
         var response = new MultiInputResponse { Status = Statuses.Of(StatusCode.Success) };
         lock (app.Gate)
         {
             var ids = (request.Ids.Count > 0 ? request.Ids.Where(app.Inputs.ContainsKey) : app.InputOrder).ToList();
-            if (skip < ids.Count)
-            {
-                foreach (var id in ids.Skip((int)skip).Take(perPage)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
-            }
+            foreach (var id in PageSlice.Of(ids, request.Page, request.PerPage)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
         }
 
         return Task.FromResult(response);

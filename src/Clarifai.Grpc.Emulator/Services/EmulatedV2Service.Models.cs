@@ -60,6 +60,37 @@ internal sealed partial class EmulatedV2Service
         }
     }
 
+    public override Task<MultiModelResponse> ListModels(ListModelsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        var response = new MultiModelResponse { Status = Statuses.Of(StatusCode.Success) };
+        lock (app.Gate)
+        {
+            var models = app.Models.Values.OrderBy(m => m.Proto.CreatedAt.ToDateTimeOffset()).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+            foreach (var model in PageSlice.Of(models, request.Page, request.PerPage)) response.Models.Add(Describe(model, model.Versions[^1]));
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public override Task<MultiModelVersionResponse> ListModelVersions(ListModelVersionsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            if (!app.Models.TryGetValue(request.ModelId, out var model))
+            {
+                return Task.FromResult(new MultiModelVersionResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
+            }
+
+            // Newest first, as the API lists versions.
+            var versions = model.Versions.AsEnumerable().Reverse().ToList();
+            var response = new MultiModelVersionResponse { Status = Statuses.Of(StatusCode.Success) };
+            foreach (var version in PageSlice.Of(versions, request.Page, request.PerPage)) response.ModelVersions.Add(version.Proto.Clone());
+            return Task.FromResult(response);
+        }
+    }
+
     public override Task<SingleModelResponse> PostModelVersions(PostModelVersionsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);

@@ -181,4 +181,54 @@ public class InputService
             ? new ClarifaiStatus(Clarifai.Api.Status.StatusCode.Success, "Ok", $"{own.Count} input(s) answered 'already exists' were stored by an earlier attempt of this call whose answer was lost", status.RequestId)
             : status;
     }
+
+    /// <summary>
+    /// Lists the app's inputs, a page (ListInputs) at a time as the enumeration goes: <c>await foreach (var input in
+    /// clarifai.Inputs.ListAsync())</c>, or <see cref="ClarifaiPageable{T}.AsPages"/> for pages and continuation tokens.
+    /// </summary>
+    /// <param name="pageSize">Inputs per page, 1 to 1000; 128 when <see langword="null"/>.</param>
+    /// <param name="callSettings">Settings for every page's call over the client's, or <see langword="null"/>.</param>
+    /// <returns>The inputs, oldest first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is out of range.</exception>
+    public virtual ClarifaiPageable<ClarifaiInput> ListAsync(int? pageSize = null, CallSettings? callSettings = null)
+    {
+        callSettings?.Validate();
+        return new ClarifaiPageable<ClarifaiInput>(
+            async (page, perPage, cancellationToken) =>
+            {
+                var request = new ListInputsRequest { Page = (uint)page, PerPage = (uint)perPage };
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                return response.Inputs.Select(i => new ClarifaiInput(i)).ToList();
+            },
+            pageSize);
+    }
+
+    /// <summary>Deletes inputs by id (DeleteInputs), 128 per request. Ids that do not exist are ignored, as the API does.</summary>
+    /// <param name="inputIds">The ids; at least one.</param>
+    /// <param name="cancellationToken">Cancels the calls not yet made.</param>
+    /// <returns>A task that completes when every input is deleted.</returns>
+    /// <exception cref="ArgumentException">No ids, or an id that breaks the id rule.</exception>
+    /// <exception cref="ClarifaiException">A call failed; the batches before it are deleted.</exception>
+    public virtual Task DeleteAsync(IEnumerable<string> inputIds, CancellationToken cancellationToken = default) =>
+        DeleteAsync(inputIds, callSettings: null, cancellationToken);
+
+    /// <summary>Deletes inputs by id (DeleteInputs), 128 per request. Ids that do not exist are ignored, as the API does.</summary>
+    /// <param name="inputIds">The ids; at least one.</param>
+    /// <param name="callSettings">Settings for every call over the client's, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the calls not yet made.</param>
+    /// <returns>A task that completes when every input is deleted.</returns>
+    /// <exception cref="ArgumentException">No ids, or an id that breaks the id rule.</exception>
+    /// <exception cref="ClarifaiException">A call failed; the batches before it are deleted.</exception>
+    public virtual async Task DeleteAsync(IEnumerable<string> inputIds, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputIds);
+        var ids = inputIds.ToList();
+        if (ids.Count == 0) throw new ArgumentException("At least one input id is required.", nameof(inputIds));
+        foreach (var id in ids) Guard.Id(id, nameof(inputIds), "input id");
+        callSettings?.Validate();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(MaxInputsPerRequest))
+        {
+            await _executor.CallAsync(ClarifaiRpcs.DeleteInputs, new DeleteInputsRequest { Ids = { chunk } }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        }
+    }
 }

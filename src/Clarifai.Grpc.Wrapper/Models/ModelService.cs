@@ -85,4 +85,22 @@ public class ModelService
     }
 
     internal static void CheckModelId(string modelId, string paramName = "modelId") => Guard.Id(modelId, paramName, "model id");
+
+    /// <summary>Lists the app's models, a page (ListModels) at a time as the enumeration goes.</summary>
+    /// <param name="pageSize">Models per page, 1 to 1000; 128 when <see langword="null"/>.</param>
+    /// <param name="callSettings">Settings for every page's call over the client's, or <see langword="null"/>.</param>
+    /// <returns>The models.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is out of range.</exception>
+    public virtual ClarifaiPageable<ClarifaiModel> ListAsync(int? pageSize = null, CallSettings? callSettings = null)
+    {
+        callSettings?.Validate();
+        return new ClarifaiPageable<ClarifaiModel>(
+            async (page, perPage, cancellationToken) =>
+            {
+                var request = new ListModelsRequest { Page = (uint)page, PerPage = (uint)perPage };
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListModels, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                return response.Models.Select(m => new ClarifaiModel(m)).ToList();
+            },
+            pageSize);
+    }
 }

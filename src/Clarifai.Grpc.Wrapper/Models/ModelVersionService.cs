@@ -135,4 +135,25 @@ public class ModelVersionService
             current = await GetAsync(current.ModelId, current.Id, callSettings, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Lists a model's versions, a page (ListModelVersions) at a time as the enumeration goes.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="pageSize">Versions per page, 1 to 1000; 128 when <see langword="null"/>.</param>
+    /// <param name="callSettings">Settings for every page's call over the client's, or <see langword="null"/>.</param>
+    /// <returns>The versions, each with its training state.</returns>
+    /// <exception cref="ArgumentException">The model id breaks the id rule.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is out of range.</exception>
+    public virtual ClarifaiPageable<ClarifaiModelVersion> ListAsync(string modelId, int? pageSize = null, CallSettings? callSettings = null)
+    {
+        ModelService.CheckModelId(modelId);
+        callSettings?.Validate();
+        return new ClarifaiPageable<ClarifaiModelVersion>(
+            async (page, perPage, cancellationToken) =>
+            {
+                var request = new ListModelVersionsRequest { ModelId = modelId, Page = (uint)page, PerPage = (uint)perPage };
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListModelVersions, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                return response.ModelVersions.Select(v => new ClarifaiModelVersion(modelId, v)).ToList();
+            },
+            pageSize);
+    }
 }

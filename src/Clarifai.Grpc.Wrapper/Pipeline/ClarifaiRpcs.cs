@@ -17,6 +17,15 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<ListInputsRequest, MultiInputResponse> ListInputs = new(
         "ListInputs", static (c, r, o) => c.ListInputsAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<DeleteInputsRequest, Clarifai.Api.Status.BaseResponse> DeleteInputs = new(
+        "DeleteInputs", static (c, r, o) => c.DeleteInputsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListModelsRequest, MultiModelResponse> ListModels = new(
+        "ListModels", static (c, r, o) => c.ListModelsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListModelVersionsRequest, MultiModelVersionResponse> ListModelVersions = new(
+        "ListModelVersions", static (c, r, o) => c.ListModelVersionsAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

@@ -101,4 +101,17 @@ public static class ClarifaiFakes
         foreach (var (id, value) in concepts) output.Data.Concepts.Add(new Concept { Id = id, Name = id, Value = value });
         return output;
     }
+
+    /// <summary>
+    /// A list served from the given pages, as a service's <c>ListAsync</c> returns it: for the code under test, items
+    /// and pages come as from the server. <c>inputs.Setup(i => i.ListAsync(null, null)).Returns(ClarifaiFakes.Pageable(page1, page2))</c>.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="pages">The pages, in order; build them with <see cref="ClarifaiPage{T}"/>'s constructor.</param>
+    /// <returns>The pageable.</returns>
+    public static ClarifaiPageable<T> Pageable<T>(params ClarifaiPage<T>[] pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        return new StaticPageable<T>(pages.ToList());
+    }
 }

@@ -192,4 +192,16 @@ public sealed class InputServiceTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.WaitForProcessingAsync([""]));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Inputs.WaitForProcessingAsync(["a"], TimeSpan.FromSeconds(-1)));
     }
+
+    [Test]
+    public async Task DeleteAsync_SendsEachIdOnce_In128s_AndRefusesBadIdsBeforeAnyCall()
+    {
+        var mock = new MockV2().Returns<DeleteInputsRequest, Clarifai.Api.Status.BaseResponse>(new Clarifai.Api.Status.BaseResponse { Status = Responses.Status(StatusCode.Success) });
+        using var client = TestClients.Create(mock);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.DeleteAsync(["ok", "not ok"]));
+        await client.Inputs.DeleteAsync(Enumerable.Range(0, 300).Select(i => $"x{i}").Append("x0"));
+
+        Assert.That(mock.Calls.Select(c => ((DeleteInputsRequest)c.Request).Ids.Count), Is.EqualTo(new[] { 128, 128, 44 }));
+    }
 }

@@ -149,16 +149,7 @@ public class InputService
         var limit = timeout ?? _polling.Timeout;
         Guard.Timeout(limit, nameof(timeout));
 
-        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
-        var result = await InputProcessingWaiter.WaitAsync(_executor, distinct, _polling, limit, callSettings, cancellationToken).ConfigureAwait(false);
-        if (result.Missing.Count > 0)
-        {
-            var status = new ClarifaiStatus(Clarifai.Api.Status.StatusCode.InputDoesNotExist, "Input does not exist", "No input with id " + string.Join(", ", result.Missing), string.Empty);
-            throw new ClarifaiNotFoundException(status, ClarifaiRpcs.ListInputs.Name);
-        }
-
-        if (result.TimedOut) throw new TimeoutException($"Gave up after {result.Waited}: {result.Pending} of {distinct.Count} inputs still being processed.");
-        return ids.Select(id => result.Latest[id]).ToImmutableArray();
+        return await ProcessingOperation(ids, callSettings).WaitForCompletionAsync(_polling with { Timeout = limit }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -230,5 +221,30 @@ public class InputService
         {
             await _executor.CallAsync(ClarifaiRpcs.DeleteInputs, new DeleteInputsRequest { Ids = { chunk } }, cancellationToken, settings: callSettings).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The processing of added inputs as an operation to follow (the same wait as <c>WaitForProcessingAsync</c>).</summary>
+    /// <param name="inputIds">The ids; at least one.</param>
+    /// <param name="callSettings">Settings for the polls over the client's, or <see langword="null"/>.</param>
+    /// <returns>The operation; its <see cref="ClarifaiOperation{T}.Id"/> (the ids, comma-separated) follows it from another process.</returns>
+    /// <exception cref="ArgumentException">No ids, or an id that breaks the id rule.</exception>
+    public virtual ClarifaiOperation<IReadOnlyList<ClarifaiInput>> ProcessingOperation(IEnumerable<string> inputIds, CallSettings? callSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputIds);
+        var ids = inputIds.ToImmutableArray();
+        if (ids.IsEmpty) throw new ArgumentException("At least one input id is required.", nameof(inputIds));
+        foreach (var id in ids) Guard.Id(id, nameof(inputIds), "input id");
+        callSettings?.Validate();
+        return new InputProcessingOperation(_executor, ids, _polling, callSettings);
+    }
+
+    /// <summary>Follows the processing of inputs from an operation's <see cref="ClarifaiOperation{T}.Id"/>.</summary>
+    /// <param name="operationId">The id: input ids, comma-separated.</param>
+    /// <returns>The operation.</returns>
+    /// <exception cref="ArgumentException">The id is not a list of valid input ids.</exception>
+    public virtual ClarifaiOperation<IReadOnlyList<ClarifaiInput>> ProcessingOperation(string operationId)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
+        return ProcessingOperation(operationId.Split(','));
     }
 }

@@ -107,33 +107,50 @@ public class ModelVersionService
     /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
     /// <exception cref="ClarifaiModelTrainingFailedException">Training failed (21105, 21106, 21108–21119); the code says why.</exception>
     /// <exception cref="TimeoutException">Training had not ended when the timeout passed.</exception>
-    public virtual async Task<ClarifaiModelVersion> WaitForTrainingAsync(ClarifaiModelVersion version, TimeSpan? timeout, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual Task<ClarifaiModelVersion> WaitForTrainingAsync(ClarifaiModelVersion version, TimeSpan? timeout, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
         var limit = timeout ?? _polling.Timeout;
         Guard.Timeout(limit, nameof(timeout));
+        return TrainingOperation(version, callSettings).WaitForCompletionAsync(_polling with { Timeout = limit }, cancellationToken);
+    }
 
-        var poller = new Poller(_executor.Time, _polling, limit);
-        var current = version;
-        while (true)
+    /// <summary>Starts training a new version (PostModelVersions) and returns the training as an operation to follow.</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="callSettings">Settings for the call and the polls over the client's, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The training; its <see cref="ClarifaiOperation{T}.Id"/> follows it from another process.</returns>
+    /// <exception cref="ArgumentException">The model id breaks the id rule.</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused (for example 21200: no such model).</exception>
+    public virtual async Task<ClarifaiOperation<ClarifaiModelVersion>> StartTrainingAsync(string modelId, CallSettings? callSettings = null, CancellationToken cancellationToken = default) =>
+        TrainingOperation(await TrainAsync(modelId, callSettings, cancellationToken).ConfigureAwait(false), callSettings);
+
+    /// <summary>The training of a version as an operation, from the version as last seen.</summary>
+    /// <param name="version">The version.</param>
+    /// <param name="callSettings">Settings for the polls over the client's, or <see langword="null"/>.</param>
+    /// <returns>The operation.</returns>
+    public virtual ClarifaiOperation<ClarifaiModelVersion> TrainingOperation(ClarifaiModelVersion version, CallSettings? callSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        callSettings?.Validate();
+        return new ModelTrainingOperation(this, version, _polling, _executor.Time, callSettings);
+    }
+
+    /// <summary>Follows a training started elsewhere, from its <see cref="ClarifaiOperation{T}.Id"/> (<c>{modelId}/{versionId}</c>).</summary>
+    /// <param name="operationId">The id.</param>
+    /// <param name="callSettings">Settings for the polls over the client's, or <see langword="null"/>.</param>
+    /// <returns>The operation; call <see cref="ClarifaiOperation{T}.UpdateStatusAsync"/> or wait for it.</returns>
+    /// <exception cref="ArgumentException">The id is not <c>{modelId}/{versionId}</c>.</exception>
+    public virtual ClarifaiOperation<ClarifaiModelVersion> TrainingOperation(string operationId, CallSettings? callSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
+        var parts = operationId.Split('/');
+        if (parts.Length != 2 || !Guard.IsValidId(parts[0]) || !Guard.IsValidId(parts[1]))
         {
-            switch (current.State)
-            {
-                case ModelVersionState.Trained:
-                    return current;
-                case ModelVersionState.Failed:
-                    throw new ClarifaiModelTrainingFailedException(current);
-                case ModelVersionState.Untrained:
-                    // Nothing is training this version, so no poll would ever see it change.
-                    throw new InvalidOperationException($"Model {current.ModelId} version {current.Id} is untrained (21102) and no training is under way: start one with {nameof(TrainAsync)}.");
-                case ModelVersionState.Unknown when current.Status.Code != Clarifai.Api.Status.StatusCode.Zero:
-                    // A status that is neither a training state nor a failure: report it rather than poll forever.
-                    throw new ClarifaiException(current.Status, "training of model " + current.ModelId + " version " + current.Id);
-            }
-
-            await poller.WaitAsync($"model {current.ModelId} version {current.Id} is {current.State}", cancellationToken).ConfigureAwait(false);
-            current = await GetAsync(current.ModelId, current.Id, callSettings, cancellationToken).ConfigureAwait(false);
+            throw new ArgumentException($"'{operationId}' is not a training operation id ({{modelId}}/{{versionId}}).", nameof(operationId));
         }
+
+        return TrainingOperation(new ClarifaiModelVersion(parts[0], new ModelVersion { Id = parts[1] }), callSettings);
     }
 
     /// <summary>Lists a model's versions, a page (ListModelVersions) at a time as the enumeration goes.</summary>

@@ -114,4 +114,22 @@ public static class ClarifaiFakes
         ArgumentNullException.ThrowIfNull(pages);
         return new StaticPageable<T>(pages.ToList());
     }
+
+    /// <summary>An operation that has completed with <paramref name="value"/>, as a service's <c>StartTrainingAsync</c> may return it.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="value">The result.</param>
+    /// <param name="id">The operation's id.</param>
+    /// <returns>The operation.</returns>
+    public static ClarifaiOperation<T> CompletedOperation<T>(T value, string id = "fake-operation") => new FixedOperation<T>(id, value, failure: null);
+
+    /// <summary>An operation that has failed with <paramref name="failure"/> (for training, a <see cref="ClarifaiModelTrainingFailedException"/>).</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="failure">What <c>Value</c> and <c>WaitForCompletionAsync</c> throw.</param>
+    /// <param name="id">The operation's id.</param>
+    /// <returns>The operation.</returns>
+    public static ClarifaiOperation<T> FailedOperation<T>(Exception failure, string id = "fake-operation")
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return new FixedOperation<T>(id, default, failure);
+    }
 }

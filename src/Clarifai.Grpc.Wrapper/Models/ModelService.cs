@@ -103,4 +103,26 @@ public class ModelService
             },
             pageSize);
     }
+
+    /// <summary>Deletes a model with all its versions (DeleteModel).</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the model is deleted.</returns>
+    /// <exception cref="ArgumentException">The id breaks the id rule.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
+    public virtual Task DeleteAsync(string modelId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(modelId, callSettings: null, cancellationToken);
+
+    /// <summary>Deletes a model with all its versions (DeleteModel).</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the model is deleted.</returns>
+    /// <exception cref="ArgumentException">The id breaks the id rule.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
+    public virtual async Task DeleteAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    {
+        CheckModelId(modelId);
+        await _executor.CallAsync(ClarifaiRpcs.DeleteModel, new DeleteModelRequest { ModelId = modelId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+    }
 }

@@ -173,4 +173,20 @@ public class ModelVersionService
             },
             pageSize);
     }
+
+    /// <summary>Deletes one version of a model (DeleteModelVersion).</summary>
+    /// <param name="modelId">The model's id.</param>
+    /// <param name="versionId">The version's id.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the version is deleted.</returns>
+    /// <exception cref="ArgumentException">An id breaks the id rule.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model or version.</exception>
+    public virtual async Task DeleteAsync(string modelId, string versionId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ModelService.CheckModelId(modelId);
+        Guard.Id(versionId, nameof(versionId), "model version id");
+        var request = new DeleteModelVersionRequest { ModelId = modelId, VersionId = versionId };
+        await _executor.CallAsync(ClarifaiRpcs.DeleteModelVersion, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+    }
 }

@@ -26,6 +26,12 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<ListModelVersionsRequest, MultiModelVersionResponse> ListModelVersions = new(
         "ListModelVersions", static (c, r, o) => c.ListModelVersionsAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<DeleteModelRequest, Clarifai.Api.Status.BaseResponse> DeleteModel = new(
+        "DeleteModel", static (c, r, o) => c.DeleteModelAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<DeleteModelVersionRequest, Clarifai.Api.Status.BaseResponse> DeleteModelVersion = new(
+        "DeleteModelVersion", static (c, r, o) => c.DeleteModelVersionAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

@@ -58,4 +58,24 @@ public sealed class ModelServiceTests
             Assert.That(((GetModelRequest)mock.Calls.Single().Request).ModelId, Is.EqualTo("nope"));
         });
     }
+
+    [Test]
+    public async Task DeleteAsync_DeletesTheModelOrVersionNamed_AndRefusesBadIdsBeforeAnyCall()
+    {
+        var ok = new Clarifai.Api.Status.BaseResponse { Status = Responses.Status(StatusCode.Success) };
+        var mock = new MockV2().Returns<DeleteModelRequest, Clarifai.Api.Status.BaseResponse>(ok).Returns<DeleteModelVersionRequest, Clarifai.Api.Status.BaseResponse>(ok);
+        using var client = TestClients.Create(mock);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Models.DeleteAsync("bad id"));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.DeleteAsync("pets", "bad/version"));
+        await client.Models.DeleteAsync("pets");
+        await client.ModelVersions.DeleteAsync("pets", "v2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(mock.Calls.Select(c => c.Method), Is.EqualTo(new[] { "DeleteModel", "DeleteModelVersion" }));
+            Assert.That(((DeleteModelRequest)mock.Calls[0].Request).ModelId, Is.EqualTo("pets"));
+            Assert.That(((DeleteModelVersionRequest)mock.Calls[1].Request).VersionId, Is.EqualTo("v2"));
+        });
+    }
 }

@@ -77,6 +77,7 @@ internal sealed partial class EmulatedV2Service
         app.Inputs.Add(stored.Id, stored);
         app.InputOrder.Add(stored.Id);
         if (hasUrl) app.Urls.Add(image.Url);
+        foreach (var concept in answer.Data.Concepts) app.Touch(concept.Id, concept.Name);
         return (answer, stored);
     }
 

@@ -44,6 +44,8 @@ internal sealed partial class EmulatedV2Service
                 return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.DatabaseDuplicateKey, $"A model with id '{model.Id}' already exists") });
             }
 
+            foreach (var concept in concepts) app.Touch(concept);
+
             app.Models.Add(model.Id, entry);
             return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(entry, version) });
         }

@@ -1,3 +1,5 @@
+using Clarifai.Api;
+
 namespace Clarifai.Grpc.Emulator;
 
 /// <summary>
@@ -26,4 +28,19 @@ internal sealed class AppData
     public HashSet<string> Urls { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, StoredModel> Models { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The app's concepts by id, in creation order; inputs and models that name one create it, as the API does.</summary>
+    public Dictionary<string, Concept> Concepts { get; } = new(StringComparer.Ordinal);
+
+    public List<string> ConceptOrder { get; } = [];
+
+    /// <summary>Creates the concept if the app does not have it yet. Called under <see cref="Gate"/>.</summary>
+    public Concept Touch(string id, string? name = null)
+    {
+        if (Concepts.TryGetValue(id, out var existing)) return existing;
+        var concept = new Concept { Id = id, Name = string.IsNullOrEmpty(name) ? id : name, AppId = AppId, UserId = UserId, Value = 1f, CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow) };
+        Concepts.Add(id, concept);
+        ConceptOrder.Add(id);
+        return concept;
+    }
 }

@@ -72,6 +72,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Api = null!;
         Inputs = null!;
         Models = null!;
+        Concepts = null!;
         ModelVersions = null!;
         Predictions = null!;
         Uploads = null!;
@@ -98,6 +99,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Api = new V2.V2Client(new CheckedCallInvoker(authorized, executor));
         Inputs = new InputService(executor, options.Polling);
         Models = new ModelService(executor);
+        Concepts = new ConceptService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
         Uploads = new UploadService(executor, options.Polling);
@@ -131,6 +133,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Creates and reads models (PostModels, GetModel).</summary>
     public virtual ModelService Models { get; }
+
+    /// <summary>Lists, creates and renames the app's concepts (ListConcepts, PostConcepts, PatchConcepts).</summary>
+    public virtual ConceptService Concepts { get; }
 
     /// <summary>Trains model versions and waits for training (PostModelVersions, GetModelVersion).</summary>
     public virtual ModelVersionService ModelVersions { get; }

@@ -32,6 +32,18 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<DeleteModelVersionRequest, Clarifai.Api.Status.BaseResponse> DeleteModelVersion = new(
         "DeleteModelVersion", static (c, r, o) => c.DeleteModelVersionAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PatchInputsRequest, MultiInputResponse> PatchInputs = new(
+        "PatchInputs", static (c, r, o) => c.PatchInputsAsync(r, o), static r => r.Status, static r => r.Inputs.Count);
+
+    public static readonly UnaryRpc<ListConceptsRequest, MultiConceptResponse> ListConcepts = new(
+        "ListConcepts", static (c, r, o) => c.ListConceptsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<PostConceptsRequest, MultiConceptResponse> PostConcepts = new(
+        "PostConcepts", static (c, r, o) => c.PostConceptsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<PatchConceptsRequest, MultiConceptResponse> PatchConcepts = new(
+        "PatchConcepts", static (c, r, o) => c.PatchConceptsAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

@@ -66,4 +66,25 @@ public sealed class PagingTests : SharedEmulatorFixture
             }
         });
     }
+
+    [Test]
+    public async Task AScan_ByIdCursor_IsUndisturbedByDeletions_AndResumesFromTheLastIdSeen()
+    {
+        using var clarifai = EmulatorClients.Create(Emulator);
+        var png = SceneGenerator.Png(ScenePalette.Cold, 5);
+        var ids = Enumerable.Range(0, 320).Select(i => $"s{i:D4}").ToList();
+        await clarifai.Uploads.UploadAllAsync(ids.Select(id => NewInput.FromBytes(png).WithId(id)));
+
+        var seen = new List<string>();
+        await foreach (var input in clarifai.Inputs.ScanAsync(batchSize: 100))
+        {
+            seen.Add(input.Id);
+            if (seen.Count == 150) await clarifai.Inputs.DeleteAsync(ids.Take(50)); // already read: numbered pages would now skip 50
+            if (seen.Count == 200) break;                                           // a process that stopped here
+        }
+
+        await foreach (var input in clarifai.Inputs.ScanAsync(afterId: seen[^1], batchSize: 100)) seen.Add(input.Id);
+
+        Assert.That(seen, Is.EqualTo(ids), "every input once, in id order, across the deletion and the restart");
+    }
 }

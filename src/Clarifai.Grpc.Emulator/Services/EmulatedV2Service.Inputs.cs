@@ -105,6 +105,30 @@ internal sealed partial class EmulatedV2Service
         return Task.FromResult(response);
     }
 
+    /// <summary>Inputs after a cursor (<c>last_id</c>), by id or by the order they were added, at most 1000 (default 20) at a time.</summary>
+    public override Task<MultiInputResponse> StreamInputs(StreamInputsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        var size = request.PerPage == 0 ? 20 : (int)Math.Min(request.PerPage, PageSlice.MaxPerPage);
+        var response = new MultiInputResponse { Status = Statuses.Of(StatusCode.Success) };
+        lock (app.Gate)
+        {
+            IEnumerable<string> ids = request.OrderById ? app.Inputs.Keys.Order(StringComparer.Ordinal) : app.InputOrder;
+            if (request.Descending) ids = ids.Reverse();
+            if (request.LastId.Length > 0)
+            {
+                var last = request.LastId;
+                ids = request.OrderById
+                    ? ids.Where(id => request.Descending ? string.CompareOrdinal(id, last) < 0 : string.CompareOrdinal(id, last) > 0)
+                    : ids.SkipWhile(id => id != last).Skip(1);
+            }
+
+            foreach (var id in ids.Take(size)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
+        }
+
+        return Task.FromResult(response);
+    }
+
     public override Task<Clarifai.Api.Status.BaseResponse> DeleteInputs(DeleteInputsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);

@@ -44,6 +44,9 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<PatchConceptsRequest, MultiConceptResponse> PatchConcepts = new(
         "PatchConcepts", static (c, r, o) => c.PatchConceptsAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<StreamInputsRequest, MultiInputResponse> StreamInputs = new(
+        "StreamInputs", static (c, r, o) => c.StreamInputsAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

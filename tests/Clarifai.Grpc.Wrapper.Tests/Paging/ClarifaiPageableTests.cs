@@ -138,4 +138,25 @@ public sealed class ClarifaiPageableTests
             Assert.That(resumed, Is.EqualTo(new[] { 2 }));
         });
     }
+
+    [Test]
+    public async Task AScan_SendsTheLastIdOfEachBatch_AsTheNextCursor()
+    {
+        var all = Enumerable.Range(0, 25).Select(i => $"id{i:D2}").ToList();
+        var mock = new MockV2().On<StreamInputsRequest, MultiInputResponse>(r => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success,
+            all.Where(id => string.CompareOrdinal(id, r.LastId) > 0).Take((int)r.PerPage).Select(id => (id, StatusCode.InputSuccess)).ToArray())));
+        using var client = TestClients.Create(mock);
+
+        var ids = new List<string>();
+        await foreach (var input in client.Inputs.ScanAsync(afterId: "id04", batchSize: 10)) ids.Add(input.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Is.EqualTo(all.Skip(5)));
+            Assert.That(mock.Calls.Select(c => ((StreamInputsRequest)c.Request).LastId), Is.EqualTo(new[] { "id04", "id14", "id24" }));
+            Assert.That(mock.Calls.Select(c => ((StreamInputsRequest)c.Request).OrderById), Is.All.True);
+            Assert.Throws<ArgumentOutOfRangeException>(() => client.Inputs.ScanAsync(batchSize: 0));
+            Assert.Throws<ArgumentException>(() => client.Inputs.ScanAsync(afterId: "bad id"));
+        });
+    }
 }

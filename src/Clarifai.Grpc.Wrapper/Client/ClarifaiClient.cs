@@ -73,6 +73,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Inputs = null!;
         Models = null!;
         Concepts = null!;
+        Search = null!;
         ModelVersions = null!;
         Predictions = null!;
         Uploads = null!;
@@ -100,6 +101,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Inputs = new InputService(executor, options.Polling);
         Models = new ModelService(executor);
         Concepts = new ConceptService(executor);
+        Search = new SearchService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
         Uploads = new UploadService(executor, options.Polling);
@@ -136,6 +138,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Lists, creates and renames the app's concepts (ListConcepts, PostConcepts, PatchConcepts).</summary>
     public virtual ConceptService Concepts { get; }
+
+    /// <summary>Searches inputs by concept, metadata and visual similarity (PostInputsSearches).</summary>
+    public virtual SearchService Search { get; }
 
     /// <summary>Trains model versions and waits for training (PostModelVersions, GetModelVersion).</summary>
     public virtual ModelVersionService ModelVersions { get; }

@@ -47,6 +47,9 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<StreamInputsRequest, MultiInputResponse> StreamInputs = new(
         "StreamInputs", static (c, r, o) => c.StreamInputsAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PostInputsSearchesRequest, MultiSearchResponse> PostInputsSearches = new(
+        "PostInputsSearches", static (c, r, o) => c.PostInputsSearchesAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

@@ -12,31 +12,8 @@ internal sealed partial class EmulatedV2Service
         var app = AppOf(context);
         if (CheckInputCount(request.Inputs.Count) is { } refused) return new MultiOutputResponse { Status = refused };
 
-        Model modelInfo;
-        ConceptClassifier? classifier;
-        lock (app.Gate)
-        {
-            if (!app.Models.TryGetValue(request.ModelId, out var model))
-            {
-                return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") };
-            }
-
-            var version = request.VersionId.Length > 0
-                ? model.Versions.FirstOrDefault(v => v.Id == request.VersionId)
-                : model.Versions.LastOrDefault(v => v.Classifier is not null);
-            if (version is null && request.VersionId.Length > 0)
-            {
-                return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{request.ModelId}' has no version '{request.VersionId}'") };
-            }
-
-            if (version?.Classifier is null)
-            {
-                return new MultiOutputResponse { Status = Statuses.Of(StatusCode.ModelUntrained, $"Model '{request.ModelId}' has no trained version to predict with") };
-            }
-
-            classifier = version.Classifier;
-            modelInfo = Describe(model, version);
-        }
+        var (modelInfo, classifier, refusal) = Predictor(app, request.ModelId, request.VersionId);
+        if (refusal is not null) return new MultiOutputResponse { Status = refusal };
 
         var response = new MultiOutputResponse();
         var succeeded = 0;
@@ -49,6 +26,33 @@ internal sealed partial class EmulatedV2Service
 
         response.Status = Statuses.ForBatch(succeeded, request.Inputs.Count);
         return response;
+    }
+
+    /// <summary>The trained version of a model to predict with (the one asked for, or the latest trained), or why there is none.</summary>
+    private static (Model Info, ConceptClassifier Classifier, Clarifai.Api.Status.Status? Refusal) Predictor(AppData app, string modelId, string versionId)
+    {
+        lock (app.Gate)
+        {
+            if (!app.Models.TryGetValue(modelId, out var model))
+            {
+                return (null!, null!, Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{modelId}'"));
+            }
+
+            var version = versionId.Length > 0
+                ? model.Versions.FirstOrDefault(v => v.Id == versionId)
+                : model.Versions.LastOrDefault(v => v.Classifier is not null);
+            if (version is null && versionId.Length > 0)
+            {
+                return (null!, null!, Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{modelId}' has no version '{versionId}'"));
+            }
+
+            if (version?.Classifier is null)
+            {
+                return (null!, null!, Statuses.Of(StatusCode.ModelUntrained, $"Model '{modelId}' has no trained version to predict with"));
+            }
+
+            return (Describe(model, version), version.Classifier, null);
+        }
     }
 
     private async Task<Output> PredictOneAsync(Input input, Model model, ConceptClassifier classifier, CancellationToken cancellationToken)

@@ -29,6 +29,9 @@ internal sealed class AppData
 
     public Dictionary<string, StoredModel> Models { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The app's workflows by id.</summary>
+    public Dictionary<string, Workflow> Workflows { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The app's concepts by id, in creation order; inputs and models that name one create it, as the API does.</summary>
     public Dictionary<string, Concept> Concepts { get; } = new(StringComparer.Ordinal);
 

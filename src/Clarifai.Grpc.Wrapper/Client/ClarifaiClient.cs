@@ -74,6 +74,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Models = null!;
         Concepts = null!;
         Search = null!;
+        Workflows = null!;
         ModelVersions = null!;
         Predictions = null!;
         Uploads = null!;
@@ -102,6 +103,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Models = new ModelService(executor);
         Concepts = new ConceptService(executor);
         Search = new SearchService(executor);
+        Workflows = new WorkflowService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
         Uploads = new UploadService(executor, options.Polling);
@@ -141,6 +143,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Searches inputs by concept, metadata and visual similarity (PostInputsSearches).</summary>
     public virtual SearchService Search { get; }
+
+    /// <summary>Creates workflows and runs them on inputs (PostWorkflows, PostWorkflowResults).</summary>
+    public virtual WorkflowService Workflows { get; }
 
     /// <summary>Trains model versions and waits for training (PostModelVersions, GetModelVersion).</summary>
     public virtual ModelVersionService ModelVersions { get; }

@@ -9,6 +9,9 @@ public static class ClarifaiLimits
     /// <summary>Inputs per PostInputs or PostModelOutputs request: 128.</summary>
     public const int MaxInputsPerRequest = 128;
 
+    /// <summary>Inputs per PostWorkflowResults request: 32.</summary>
+    public const int MaxWorkflowInputs = 32;
+
     /// <summary>Bytes of one image sent as content: Clarifai takes images under 20 MB.</summary>
     public const int MaxImageBytes = 20 * 1024 * 1024;
 

@@ -55,6 +55,7 @@ public static class ClarifaiServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().Models);
         services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().Concepts);
         services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().Search);
+        services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().Workflows);
         services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().ModelVersions);
         services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().Predictions);
         services.TryAddSingleton(provider => provider.GetRequiredService<ClarifaiClient>().Uploads);

@@ -50,6 +50,12 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<PostInputsSearchesRequest, MultiSearchResponse> PostInputsSearches = new(
         "PostInputsSearches", static (c, r, o) => c.PostInputsSearchesAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PostWorkflowsRequest, MultiWorkflowResponse> PostWorkflows = new(
+        "PostWorkflows", static (c, r, o) => c.PostWorkflowsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<PostWorkflowResultsRequest, PostWorkflowResultsResponse> PostWorkflowResults = new(
+        "PostWorkflowResults", static (c, r, o) => c.PostWorkflowResultsAsync(r, o), static r => r.Status, static r => r.Results.Count);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

@@ -1,0 +1,113 @@
+using Clarifai.Api;
+using Grpc.Core;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>
+/// PostWorkflows, GetWorkflow and PostWorkflowResults: a workflow is a list of nodes, each one of the app's models;
+/// running it predicts every input with every node's model (its trained version), as PostModelOutputs would.
+/// </summary>
+internal sealed partial class EmulatedV2Service
+{
+    /// <summary>Inputs per PostWorkflowResults request, as the API allows.</summary>
+    internal const int MaxWorkflowInputs = 32;
+
+    public override Task<MultiWorkflowResponse> PostWorkflows(PostWorkflowsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            foreach (var workflow in request.Workflows)
+            {
+                if (workflow.Id.Length == 0 || workflow.Nodes.Count == 0 || workflow.Nodes.Any(n => n.Id.Length == 0 || n.Model is not { Id.Length: > 0 }))
+                {
+                    return Task.FromResult(new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.WorkflowInvalidRequest, "A workflow needs an id and nodes, each with an id and a model") });
+                }
+
+                if (app.Workflows.ContainsKey(workflow.Id))
+                {
+                    return Task.FromResult(new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.WorkflowDuplicate, $"A workflow with id '{workflow.Id}' already exists") });
+                }
+
+                if (workflow.Nodes.FirstOrDefault(n => !app.Models.ContainsKey(n.Model.Id)) is { } unknown)
+                {
+                    return Task.FromResult(new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"Node '{unknown.Id}' names model '{unknown.Model.Id}', which does not exist") });
+                }
+            }
+
+            var response = new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.Success) };
+            foreach (var workflow in request.Workflows)
+            {
+                var stored = workflow.Clone();
+                stored.AppId = app.AppId;
+                stored.UserId = app.UserId;
+                stored.CreatedAt = Now();
+                app.Workflows.Add(stored.Id, stored);
+                response.Workflows.Add(stored.Clone());
+            }
+
+            return Task.FromResult(response);
+        }
+    }
+
+    public override Task<SingleWorkflowResponse> GetWorkflow(GetWorkflowRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            return Task.FromResult(app.Workflows.TryGetValue(request.WorkflowId, out var workflow)
+                ? new SingleWorkflowResponse { Status = Statuses.Of(StatusCode.Success), Workflow = workflow.Clone() }
+                : new SingleWorkflowResponse { Status = Statuses.Of(StatusCode.WorkflowDoesNotExist, $"No workflow with id '{request.WorkflowId}'") });
+        }
+    }
+
+    public override async Task<PostWorkflowResultsResponse> PostWorkflowResults(PostWorkflowResultsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        if (request.Inputs.Count is 0 or > MaxWorkflowInputs)
+        {
+            return new PostWorkflowResultsResponse { Status = Statuses.Of(StatusCode.WorkflowInvalidRequest, $"A workflow runs on 1 to {MaxWorkflowInputs} inputs; this request has {request.Inputs.Count}") };
+        }
+
+        Workflow workflow;
+        lock (app.Gate)
+        {
+            if (!app.Workflows.TryGetValue(request.WorkflowId, out var stored))
+            {
+                return new PostWorkflowResultsResponse { Status = Statuses.Of(StatusCode.WorkflowDoesNotExist, $"No workflow with id '{request.WorkflowId}'") };
+            }
+
+            workflow = stored.Clone();
+        }
+
+        var nodes = new List<(WorkflowNode Node, Model Info, ConceptClassifier Classifier)>();
+        foreach (var node in workflow.Nodes.Where(n => !n.SuppressOutput))
+        {
+            var (info, classifier, refusal) = Predictor(app, node.Model.Id, node.Model.ModelVersion?.Id ?? string.Empty);
+            // A node whose model is not trained: the API's own code for it.
+            if (refusal is not null) return new PostWorkflowResultsResponse { Status = refusal.Code == StatusCode.ModelUntrained ? Statuses.Of(StatusCode.WorkflowRequireTrainedModel, refusal.Details) : refusal, Workflow = workflow };
+            nodes.Add((node, info, classifier));
+        }
+
+        var response = new PostWorkflowResultsResponse { Workflow = workflow };
+        var succeeded = 0;
+        foreach (var input in request.Inputs)
+        {
+            var result = new WorkflowResult { Id = NewId(), CreatedAt = Now(), Input = input.Clone() };
+            if (result.Input.Data?.Image is { } image) image.Base64 = Google.Protobuf.ByteString.Empty;
+            foreach (var (_, info, classifier) in nodes)
+            {
+                result.Outputs.Add(await PredictOneAsync(input, info, classifier, context.CancellationToken).ConfigureAwait(false));
+            }
+
+            var ok = result.Outputs.All(o => o.Status.Code == StatusCode.Success);
+            result.Status = ok ? Statuses.Of(StatusCode.Success) : Statuses.Of(StatusCode.Failure, "A node could not process this input");
+            if (ok) succeeded++;
+            response.Results.Add(result);
+        }
+
+        response.Status = Statuses.ForBatch(succeeded, request.Inputs.Count);
+        return response;
+    }
+}

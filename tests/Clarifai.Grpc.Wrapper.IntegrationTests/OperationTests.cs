@@ -30,4 +30,25 @@ public sealed class OperationTests : SharedEmulatorFixture
             Assert.That(trainingId, Does.StartWith("m/"));
         });
     }
+
+    [Test]
+    public async Task AnInputsAddJob_CountsEveryAddMadeWithItsId_AndIsFollowedFromAnotherClient()
+    {
+        var app = EmulatorClients.NewAppId();
+        using var first = EmulatorClients.Create(Emulator, app);
+        var start = await first.Inputs.StartAddJobAsync([EmulatorClients.Scene(ScenePalette.Warm, 1), EmulatorClients.Scene(ScenePalette.Warm, 2), NewInput.FromBytes([1, 2, 3])], "nightly-import");
+        await first.Inputs.StartAddJobAsync([EmulatorClients.Scene(ScenePalette.Cold, 3), EmulatorClients.Scene(ScenePalette.Cold, 4)], "nightly-import");
+
+        using var second = EmulatorClients.Create(Emulator, app);
+        var job = await second.Inputs.AddJobOperation("nightly-import").WaitForCompletionAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(start.Added.AllSucceeded, Is.True, "the bad bytes fail in processing, not at the add");
+            Assert.That(start.Job.Id, Is.EqualTo("nightly-import"));
+            Assert.That((job.Succeeded, job.Failed, job.Pending + job.InProgress), Is.EqualTo((4UL, 1UL, 0UL)));
+            Assert.That(job.Status.Code, Is.EqualTo(Clarifai.Api.Status.StatusCode.JobCompleted));
+            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => second.Inputs.AddJobOperation("no-such-job").UpdateStatusAsync());
+        });
+    }
 }

@@ -21,6 +21,12 @@ internal sealed partial class EmulatedV2Service
                 var (answer, stored) = Admit(app, input);
                 response.Inputs.Add(answer);
                 if (stored is null) continue;
+                if (request.InputsAddJobId.Length > 0)
+                {
+                    if (!app.AddJobs.TryGetValue(request.InputsAddJobId, out var job)) app.AddJobs[request.InputsAddJobId] = job = ([], DateTime.UtcNow);
+                    job.InputIds.Add(stored.Id);
+                }
+
                 accepted++;
                 _processor.Enqueue(app, stored, input.Data.Image.Url.Length == 0 ? input.Data.Image.Base64 : null);
             }
@@ -103,6 +109,45 @@ internal sealed partial class EmulatedV2Service
         }
 
         return Task.FromResult(response);
+    }
+
+    /// <summary>An inputs-add job's statistics over the inputs added under its id (deleted ones count as failed).</summary>
+    public override Task<SingleInputsAddJobResponse> GetInputsAddJob(GetInputsAddJobRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        lock (app.Gate)
+        {
+            if (!app.AddJobs.TryGetValue(request.Id, out var job))
+            {
+                return Task.FromResult(new SingleInputsAddJobResponse { Status = Statuses.Of(StatusCode.ConnDoesNotExist, $"No inputs-add job with id '{request.Id}'") });
+            }
+
+            var progress = new InputsAddJobProgress();
+            foreach (var id in job.InputIds)
+            {
+                var state = app.Inputs.TryGetValue(id, out var input) ? input.State : StatusCode.InputFailed;
+                switch (state)
+                {
+                    case StatusCode.InputPending: progress.PendingCount++; break;
+                    case StatusCode.InputInProgress: progress.InProgressCount++; break;
+                    case StatusCode.InputSuccess: progress.SuccessCount++; break;
+                    default: progress.FailedCount++; break;
+                }
+            }
+
+            var done = progress.PendingCount + progress.InProgressCount == 0;
+            return Task.FromResult(new SingleInputsAddJobResponse
+            {
+                Status = Statuses.Of(StatusCode.Success),
+                InputsAddJob = new InputsAddJob
+                {
+                    Id = request.Id,
+                    Progress = progress,
+                    CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(job.CreatedAt),
+                    Status = Statuses.Of(done ? StatusCode.JobCompleted : StatusCode.JobRunning),
+                },
+            });
+        }
     }
 
     /// <summary>Inputs after a cursor (<c>last_id</c>), by id or by the order they were added, at most 1000 (default 20) at a time.</summary>

@@ -29,6 +29,9 @@ internal sealed class AppData
 
     public Dictionary<string, StoredModel> Models { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The inputs-add jobs: the ids of the inputs added under each job id, and when the job began.</summary>
+    public Dictionary<string, (List<string> InputIds, DateTime CreatedAt)> AddJobs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The app's workflows by id.</summary>
     public Dictionary<string, Workflow> Workflows { get; } = new(StringComparer.Ordinal);
 

@@ -62,10 +62,44 @@ public class InputService
     /// </remarks>
     /// <exception cref="ArgumentException">No inputs, a null input, or more than 128.</exception>
     /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
-    public virtual async Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CallSettings? callSettings, CancellationToken cancellationToken = default) =>
+        AddCoreAsync(inputs, inputsAddJobId: null, callSettings, cancellationToken);
+
+    /// <summary>
+    /// Adds up to 128 inputs (PostInputs) as part of an inputs-add job, and returns the job to follow: Clarifai keeps
+    /// statistics for every add made with the same job id (pending, in progress, succeeded, failed), so several adds —
+    /// from several processes — can be followed as one.
+    /// </summary>
+    /// <param name="inputs">The inputs; 1 to 128.</param>
+    /// <param name="jobId">The job's id (new, or one to add to).</param>
+    /// <param name="callSettings">Settings for the call and the job's polls over the client's, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The add's own result, and the job.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="AddAsync(IEnumerable{NewInput}, CancellationToken)"/>, or a bad job id.</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
+    public virtual async Task<InputsAddJobStart> StartAddJobAsync(IEnumerable<NewInput> inputs, string jobId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(jobId, nameof(jobId), "inputs-add job id");
+        var added = await AddCoreAsync(inputs, jobId, callSettings, cancellationToken).ConfigureAwait(false);
+        return new InputsAddJobStart(added, AddJobOperation(jobId, callSettings));
+    }
+
+    /// <summary>Follows an inputs-add job (GetInputsAddJob) by its id, for example one started in another process.</summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="callSettings">Settings for the polls over the client's, or <see langword="null"/>.</param>
+    /// <returns>The operation; nothing is fetched until it is updated or waited for.</returns>
+    /// <exception cref="ArgumentException">A bad job id.</exception>
+    public virtual ClarifaiOperation<ClarifaiInputsAddJob> AddJobOperation(string jobId, CallSettings? callSettings = null)
+    {
+        Guard.Id(jobId, nameof(jobId), "inputs-add job id");
+        callSettings?.Validate();
+        return new InputsAddJobOperation(_executor, jobId, _polling, callSettings);
+    }
+
+    private async Task<AddInputsResult> AddCoreAsync(IEnumerable<NewInput> inputs, string? inputsAddJobId, CallSettings? callSettings, CancellationToken cancellationToken)
     {
         var list = Guard.Batch(inputs, MaxInputsPerRequest, nameof(inputs));
-        var request = new PostInputsRequest();
+        var request = new PostInputsRequest { InputsAddJobId = inputsAddJobId ?? string.Empty };
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in list)
         {

@@ -56,12 +56,6 @@ internal sealed class ClarifaiCallExecutor
     /// <summary>The time a logical call may take in all; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     public TimeSpan Timeout => _timeout;
 
-    /// <summary>
-    /// The same pipeline, each call sent once, for callers with a retry loop of their own (the uploader retries per
-    /// input and per batch, under the same <see cref="RetryPolicy"/> rule, and must see every failure).
-    /// </summary>
-    public ClarifaiCallExecutor WithoutRetries() => new(Client, new RetryPolicy(RetrySettings.None), _timeout, Time, _userAppId, _logger);
-
     /// <summary>The deadline of a call starting now, or <see langword="null"/> when calls have no timeout.</summary>
     public DateTime? DeadlineFromNow(TimeSpan? timeout = null)
     {

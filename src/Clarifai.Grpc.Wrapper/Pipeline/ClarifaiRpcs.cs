@@ -56,6 +56,9 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<PostWorkflowResultsRequest, PostWorkflowResultsResponse> PostWorkflowResults = new(
         "PostWorkflowResults", static (c, r, o) => c.PostWorkflowResultsAsync(r, o), static r => r.Status, static r => r.Results.Count);
 
+    public static readonly UnaryRpc<GetInputsAddJobRequest, SingleInputsAddJobResponse> GetInputsAddJob = new(
+        "GetInputsAddJob", static (c, r, o) => c.GetInputsAddJobAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

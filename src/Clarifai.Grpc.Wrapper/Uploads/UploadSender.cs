@@ -18,10 +18,11 @@ internal sealed class UploadSender
     private readonly PollingSettings _polling;
     private readonly bool _waitForProcessing;
     private readonly Action<Exception> _stop;
-    private readonly CallSettings? _settings;
+    private readonly CallSettings _writeSettings;
+    private readonly CallSettings _readSettings;
 
-    // executor: the call pipeline, without retries of its own. stop: ends the whole upload on a failure that makes
-    // going on pointless (bad credentials).
+    // executor: the client's call pipeline (retries set per call, see below). stop: ends the whole upload on a failure
+    // that makes going on pointless (bad credentials).
     public UploadSender(ClarifaiCallExecutor executor, UploadOptions options, PollingSettings polling, CircuitBreaker breaker, UploadOutcomeSink sink, UploadStatistics statistics, Action<Exception> stop)
     {
         _executor = executor;
@@ -32,8 +33,11 @@ internal sealed class UploadSender
         _sink = sink;
         _statistics = statistics;
         _stop = stop;
-        // The uploader retries per input itself (UploadOptions.Retry): only the rest of the settings apply per request.
-        _settings = options.CallSettings is { } settings ? settings with { Retry = null } : null;
+        // PostInputs is sent once per attempt: the uploader retries per input itself, under UploadOptions.Retry. The reads
+        // it makes (checking "already exists", waiting for processing) are retried by the pipeline, under the same settings.
+        var settings = options.CallSettings ?? new CallSettings();
+        _writeSettings = settings with { Retry = RetrySettings.None };
+        _readSettings = settings with { Retry = options.Retry };
     }
 
     /// <summary>Sends the batch; every input in it gets exactly one outcome.</summary>
@@ -62,7 +66,7 @@ internal sealed class UploadSender
             MultiInputResponse response;
             try
             {
-                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, settings: _settings).ConfigureAwait(false);
+                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, settings: _writeSettings).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (callToken.IsCancellationRequested)
             {
@@ -154,7 +158,7 @@ internal sealed class UploadSender
         try
         {
             var firstSentAt = duplicates.Min(d => d.Item.FirstSentAt ?? _executor.Time.GetUtcNow());
-            own = await DuplicateAnswerResolver.FindOwnAsync(_executor, duplicates.Select(d => d.Item.Proto).ToList(), firstSentAt, _settings, callToken).ConfigureAwait(false);
+            own = await DuplicateAnswerResolver.FindOwnAsync(_executor, duplicates.Select(d => d.Item.Proto).ToList(), firstSentAt, _readSettings, callToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {
@@ -182,7 +186,7 @@ internal sealed class UploadSender
         InputProcessingWaiter.Result result;
         try
         {
-            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, _settings, callToken).ConfigureAwait(false);
+            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, _readSettings, callToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {

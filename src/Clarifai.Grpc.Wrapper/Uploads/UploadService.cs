@@ -26,7 +26,7 @@ public class UploadService
 
     internal UploadService(ClarifaiCallExecutor executor, PollingSettings polling)
     {
-        _executor = executor.WithoutRetries();
+        _executor = executor;
         _polling = polling;
     }
 

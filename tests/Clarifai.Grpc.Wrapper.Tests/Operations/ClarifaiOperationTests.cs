@@ -114,4 +114,32 @@ public sealed class ClarifaiOperationTests
             Assert.That(failed.HasCompleted, Is.True);
         });
     }
+
+    [Test]
+    public async Task AnInputsAddJob_IsStartedWithItsId_AndEndsCompletedOrFailed()
+    {
+        static SingleInputsAddJobResponse Job(StatusCode state, ulong pending) => new()
+        {
+            Status = Responses.Status(StatusCode.Success),
+            InputsAddJob = new InputsAddJob { Id = "j1", Status = Responses.Status(state), Progress = new InputsAddJobProgress { PendingCount = pending, SuccessCount = 2 } },
+        };
+        var mock = new MockV2()
+            .On<PostInputsRequest, MultiInputResponse>(r => GrpcCalls.Unary(Responses.Inputs(StatusCode.Success, r.Inputs.Select(i => (i.Id, StatusCode.InputPending)).ToArray())))
+            .Returns<GetInputsAddJobRequest, SingleInputsAddJobResponse>(Job(StatusCode.JobRunning, 1), Job(StatusCode.JobCompleted, 0), Job(StatusCode.JobFailed, 0));
+        using var client = TestClients.Create(mock);
+
+        var start = await client.Inputs.StartAddJobAsync([NewInput.FromUrl("https://example.test/a.jpg")], "j1");
+        var done = await start.Job.WaitForCompletionAsync();
+        var failed = client.Inputs.AddJobOperation("j1");
+        await failed.UpdateStatusAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((PostInputsRequest)mock.Calls[0].Request).InputsAddJobId, Is.EqualTo("j1"));
+            Assert.That((done.Succeeded, done.Pending), Is.EqualTo((2UL, 0UL)));
+            Assert.That(mock.CountOf("GetInputsAddJob"), Is.EqualTo(3));
+            Assert.That(() => failed.Value, Throws.InstanceOf<ClarifaiException>().With.Property(nameof(ClarifaiException.Code)).EqualTo(StatusCode.JobFailed));
+            Assert.Throws<ArgumentException>(() => client.Inputs.AddJobOperation("bad id"));
+        });
+    }
 }

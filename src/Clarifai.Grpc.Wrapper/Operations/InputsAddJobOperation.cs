@@ -1,0 +1,57 @@
+using Clarifai.Api;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>An inputs-add job followed by GetInputsAddJob polls; its <see cref="Id"/> is the job id.</summary>
+internal sealed class InputsAddJobOperation : ClarifaiOperation<ClarifaiInputsAddJob>
+{
+    private readonly ClarifaiCallExecutor _executor;
+    private readonly string _jobId;
+    private readonly PollingSettings _polling;
+    private readonly CallSettings? _settings;
+    private ClarifaiInputsAddJob? _current;
+
+    public InputsAddJobOperation(ClarifaiCallExecutor executor, string jobId, PollingSettings polling, CallSettings? settings)
+    {
+        _executor = executor;
+        _jobId = jobId;
+        _polling = polling;
+        _settings = settings;
+    }
+
+    public override string Id => _jobId;
+
+    public override bool HasCompleted => _current?.IsFinished == true;
+
+    public override ClarifaiInputsAddJob Value => _current switch
+    {
+        { IsFinished: false } or null => throw new InvalidOperationException($"The inputs-add job {_jobId} has not completed."),
+        { Status.Code: StatusCode.JobCompleted } job => job,
+        var job => throw ClarifaiExceptionFactory.Create(job.Status, "inputs-add job " + _jobId),
+    };
+
+    public override async Task UpdateStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetInputsAddJob, new GetInputsAddJobRequest { Id = _jobId }, cancellationToken, settings: _settings).ConfigureAwait(false);
+        _current = new ClarifaiInputsAddJob(response.InputsAddJob ?? new InputsAddJob { Id = _jobId });
+    }
+
+    public override Task<ClarifaiInputsAddJob> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
+        WaitForCompletionAsync(_polling, cancellationToken);
+
+    public override async Task<ClarifaiInputsAddJob> WaitForCompletionAsync(PollingSettings polling, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(polling);
+        polling.Validate();
+        var poller = new Poller(_executor.Time, polling, polling.Timeout);
+        await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+        while (!HasCompleted)
+        {
+            await poller.WaitAsync($"inputs-add job {_jobId}: {_current}", cancellationToken).ConfigureAwait(false);
+            await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Value;
+    }
+}

@@ -19,13 +19,13 @@ public sealed class ConceptAndPatchTests : SharedEmulatorFixture
         var listed = new List<ClarifaiConcept>();
         await foreach (var concept in clarifai.Concepts.ListAsync(pageSize: 2)) listed.Add(concept);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(listed.Select(c => c.Id), Is.EqualTo(new[] { "warm", "cold", "sunset", "sea" }));
             Assert.That(listed.Select(c => c.Name), Is.EqualTo(new[] { "Warm tones", "cold", "Sunset", "sea" }));
             Assert.That(renamed.Name, Is.EqualTo("Warm tones"));
-            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Concepts.RenameAsync("absent", "x"));
-            Assert.ThrowsAsync(Is.InstanceOf<ClarifaiException>(), () => clarifai.Concepts.AddAsync([("sea", null)]));
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Concepts.RenameAsync("absent", "x"));
+            await Assert.ThrowsAsync(Is.InstanceOf<ClarifaiException>(), () => clarifai.Concepts.AddAsync([("sea", null)]));
         });
     }
 
@@ -38,12 +38,12 @@ public sealed class ConceptAndPatchTests : SharedEmulatorFixture
         var merged = await clarifai.Inputs.MergeAsync("photo", concepts: ["blue"], negativeConcepts: ["warm"], metadata: new Struct { Fields = { ["lens"] = Value.ForString("35mm") } });
         var removed = await clarifai.Inputs.RemoveConceptsAsync("photo", ["cold"]);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(merged.Concepts.Select(c => (c.Id, c.Value)), Is.EquivalentTo(new[] { ("cold", 1f), ("blue", 1f), ("warm", 0f) }));
             Assert.That(merged.Proto.Data.Metadata.Fields.Keys, Is.EquivalentTo(new[] { "camera", "lens" }));
             Assert.That(removed.Concepts.Select(c => c.Id), Is.EquivalentTo(new[] { "blue", "warm" }));
-            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Inputs.RemoveConceptsAsync("absent", ["cold"]));
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Inputs.RemoveConceptsAsync("absent", ["cold"]));
         });
     }
 }

@@ -16,12 +16,12 @@ public sealed class CrudTests : SharedEmulatorFixture
         await foreach (var version in clarifai.ModelVersions.ListAsync("m")) left.Add(version.Id);
         await clarifai.Models.DeleteAsync("m");
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(left, Is.EqualTo(new[] { model.LatestVersion!.Id }));
-            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Models.GetAsync("m"));
-            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Models.DeleteAsync("m"));
-            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.ModelVersions.DeleteAsync("m", second.Id));
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Models.GetAsync("m"));
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Models.DeleteAsync("m"));
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.ModelVersions.DeleteAsync("m", second.Id));
         });
     }
 

@@ -142,7 +142,7 @@ public sealed class ErrorTests : SharedEmulatorFixture
     {
         using var clarifai = EmulatorClients.Create(Emulator);
 
-        var ex = Assert.ThrowsAsync<RpcException>(async () => await clarifai.GrpcClient.ListWorkflowsAsync(new ListWorkflowsRequest()));
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await clarifai.GrpcClient.ListDatasetsAsync(new ListDatasetsRequest()));
 
         Assert.That((await ex)!.StatusCode, Is.EqualTo(global::Grpc.Core.StatusCode.Unimplemented));
     }

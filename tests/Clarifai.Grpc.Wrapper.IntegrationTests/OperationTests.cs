@@ -42,13 +42,13 @@ public sealed class OperationTests : SharedEmulatorFixture
         using var second = EmulatorClients.Create(Emulator, app);
         var job = await second.Inputs.AddJobOperation("nightly-import").WaitForCompletionAsync();
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(start.Added.AllSucceeded, Is.True, "the bad bytes fail in processing, not at the add");
             Assert.That(start.Job.Id, Is.EqualTo("nightly-import"));
             Assert.That((job.Succeeded, job.Failed, job.Pending + job.InProgress), Is.EqualTo((4UL, 1UL, 0UL)));
             Assert.That(job.Status.Code, Is.EqualTo(Clarifai.Api.Status.StatusCode.JobCompleted));
-            Assert.ThrowsAsync<ClarifaiNotFoundException>(() => second.Inputs.AddJobOperation("no-such-job").UpdateStatusAsync());
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => second.Inputs.AddJobOperation("no-such-job").UpdateStatusAsync());
         });
     }
 }

@@ -71,6 +71,18 @@ public sealed class SearchTests
         });
     }
 
+    [Test]
+    public async Task ByText_OnAnAppWithoutAMultimodalBaseWorkflow_IsRefusedWithTheApisCode()
+    {
+        var e = (await Assert.ThrowsAsync<ClarifaiInvalidRequestException>(() => All(SearchQuery.SimilarToText("a sunny beach"))))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Code, Is.EqualTo(Clarifai.Api.Status.StatusCode.SearchInvalidRequest));
+            Assert.That(e.Details, Does.Contain("text"));
+        });
+    }
+
     private async Task<List<SearchHit>> All(SearchQuery query, int? pageSize = null)
     {
         var hits = new List<SearchHit>();

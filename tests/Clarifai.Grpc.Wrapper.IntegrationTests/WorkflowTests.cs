@@ -34,6 +34,10 @@ public sealed class WorkflowTests : SharedEmulatorFixture
             Assert.That(outcomes[0].OutputOf("tone")!.Concepts[0].Id, Is.EqualTo("warm"));
             Assert.That(outcomes[1].OutputOf("tone2")!.Concepts[0].Id, Is.EqualTo("cold"));
         });
+
+        var listed = new List<string>();
+        await foreach (var w in clarifai.Workflows.ListAsync(pageSize: 1)) listed.Add(w.Id);
+        Assert.That(listed, Is.EqualTo(new[] { "two-tones" }));
     }
 
     [Test]

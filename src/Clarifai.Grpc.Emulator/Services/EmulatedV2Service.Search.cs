@@ -51,6 +51,11 @@ internal sealed partial class EmulatedV2Service
     private async Task<(float[]? Features, string? Error)> RankFeaturesAsync(AppData app, Rank rank, CancellationToken cancellationToken)
     {
         if (rank.Annotation is not { } annotation) return (null, null);
+        if (annotation.Data?.Text is { Raw.Length: > 0 })
+        {
+            return (null, "This app's base workflow embeds images only (colour features); text search needs a multimodal base workflow");
+        }
+
         if (annotation.InputId.Length > 0)
         {
             lock (app.Gate)

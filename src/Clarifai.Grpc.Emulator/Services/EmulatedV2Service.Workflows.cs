@@ -51,6 +51,19 @@ internal sealed partial class EmulatedV2Service
         }
     }
 
+    public override Task<MultiWorkflowResponse> ListWorkflows(ListWorkflowsRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        var response = new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.Success) };
+        lock (app.Gate)
+        {
+            var workflows = app.Workflows.Values.OrderBy(w => w.CreatedAt.ToDateTimeOffset()).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
+            foreach (var workflow in PageSlice.Of(workflows, request.Page, request.PerPage)) response.Workflows.Add(workflow.Clone());
+        }
+
+        return Task.FromResult(response);
+    }
+
     public override Task<SingleWorkflowResponse> GetWorkflow(GetWorkflowRequest request, ServerCallContext context)
     {
         var app = AppOf(context);

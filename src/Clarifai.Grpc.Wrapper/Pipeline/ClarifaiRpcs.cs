@@ -59,6 +59,9 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<GetInputsAddJobRequest, SingleInputsAddJobResponse> GetInputsAddJob = new(
         "GetInputsAddJob", static (c, r, o) => c.GetInputsAddJobAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<ListWorkflowsRequest, MultiWorkflowResponse> ListWorkflows = new(
+        "ListWorkflows", static (c, r, o) => c.ListWorkflowsAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

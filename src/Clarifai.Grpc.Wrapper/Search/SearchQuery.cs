@@ -48,6 +48,23 @@ public sealed class SearchQuery
         return new(_filters, _ranks.Add(new Rank { Annotation = new Annotation { Data = image.ToProto().Data } }));
     }
 
+    /// <summary>
+    /// Inputs that match a text (rank by similarity to its embedding): for apps whose base workflow embeds text and
+    /// images in one space (multimodal models); other apps answer 40002 SEARCH_INVALID_REQUEST.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The query.</returns>
+    public static SearchQuery SimilarToText(string text) => Empty.AndSimilarToText(text);
+
+    /// <summary>Also rank by similarity to a text (see <see cref="SimilarToText"/>).</summary>
+    /// <param name="text">The text; not empty.</param>
+    /// <returns>A new query.</returns>
+    public SearchQuery AndSimilarToText(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return new(_filters, _ranks.Add(new Rank { Annotation = new Annotation { Data = new Data { Text = new Text { Raw = text } } } }));
+    }
+
     /// <summary>Also rank by similarity to an input of the app.</summary>
     /// <param name="inputId">The input's id.</param>
     /// <returns>A new query.</returns>

@@ -67,4 +67,22 @@ public class WorkflowService
             r.Results.Count == list.Count ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = $"{list.Count} images were sent but {r.Results.Count} results came back." }, ClarifaiRpcs.PostWorkflowResults.Name)).ConfigureAwait(false);
         return response.Results.Select(r => new WorkflowOutcome(r)).ToList();
     }
+
+    /// <summary>Lists the app's workflows, a page (ListWorkflows) at a time as the enumeration goes.</summary>
+    /// <param name="pageSize">Workflows per page, 1 to 1000; 128 when <see langword="null"/>.</param>
+    /// <param name="callSettings">Settings for every page's call over the client's, or <see langword="null"/>.</param>
+    /// <returns>The workflows.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is out of range.</exception>
+    public virtual ClarifaiPageable<Workflow> ListAsync(int? pageSize = null, CallSettings? callSettings = null)
+    {
+        callSettings?.Validate();
+        return new ClarifaiPageable<Workflow>(
+            async (page, perPage, cancellationToken) =>
+            {
+                var request = new ListWorkflowsRequest { Page = (uint)page, PerPage = (uint)perPage };
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListWorkflows, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                return response.Workflows.ToList();
+            },
+            pageSize);
+    }
 }

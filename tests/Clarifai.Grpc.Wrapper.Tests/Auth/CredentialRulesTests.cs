@@ -47,23 +47,23 @@ public sealed class CredentialRulesTests
     }
 
     [TestCaseSource(nameof(BadIds))]
-    public void EveryPublicEntryTakingAnId_RefusesWhatTheIdRuleRefuses_BeforeAnyCall(string id)
+    public async Task EveryPublicEntryTakingAnId_RefusesWhatTheIdRuleRefuses_BeforeAnyCall(string id)
     {
         var mock = new MockV2();
         using var client = TestClients.Create(mock);
         var version = new ClarifaiModelVersion("pets", new ModelVersion { Id = "v1" });
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.Throws<ArgumentException>(() => NewInput.FromUrl("https://example.test/a.jpg").WithId(id));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.GetAsync(id));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.WaitForProcessingAsync([id]));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync(id));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Models.CreateAsync(id, ["c"]));
-            Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.TrainAsync(id));
-            Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.GetAsync("pets", id));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync(id, ImageSource.FromUrl("https://example.test/a.jpg")));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://example.test/a.jpg"), modelVersionId: id));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.GetAsync(id));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.WaitForProcessingAsync([id]));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync(id));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Models.CreateAsync(id, ["c"]));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.TrainAsync(id));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.GetAsync("pets", id));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync(id, ImageSource.FromUrl("https://example.test/a.jpg")));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://example.test/a.jpg"), modelVersionId: id));
         });
         Assert.That(mock.Calls, Is.Empty);
     }

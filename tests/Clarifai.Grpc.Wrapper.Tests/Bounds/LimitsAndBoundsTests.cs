@@ -77,14 +77,14 @@ public sealed class LimitsAndBoundsTests
         await File.WriteAllBytesAsync(path, big);
         try
         {
-            Assert.Multiple(() =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.Throws<ArgumentException>(() => NewInput.FromBytes(big));
                 Assert.Throws<ArgumentException>(() => NewInput.FromBytes(ByteString.CopyFrom(big)));
-                Assert.ThrowsAsync<ArgumentException>(() => NewInput.FromStreamAsync(new MemoryStream(big)));
-                Assert.ThrowsAsync<ArgumentException>(() => NewInput.FromFileAsync(path));
+                await Assert.ThrowsAsync<ArgumentException>(() => NewInput.FromStreamAsync(new MemoryStream(big)));
+                await Assert.ThrowsAsync<ArgumentException>(() => NewInput.FromFileAsync(path));
                 Assert.Throws<ArgumentException>(() => ImageSource.FromBytes(big));
-                Assert.ThrowsAsync<ArgumentException>(() => ImageSource.FromFileAsync(path));
+                await Assert.ThrowsAsync<ArgumentException>(() => ImageSource.FromFileAsync(path));
                 Assert.DoesNotThrow(() => NewInput.FromBytes(new byte[ClarifaiLimits.MaxImageBytes]));
             });
         }

@@ -46,12 +46,12 @@ public sealed class ClarifaiOperationTests
         var training = client.ModelVersions.TrainingOperation("pets/v9");
         await training.UpdateStatusAsync();
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(((GetModelVersionRequest)mock.Calls.Single().Request).VersionId, Is.EqualTo("v9"));
             Assert.That(training.HasCompleted, Is.True);
             Assert.That(() => training.Value, Throws.InstanceOf<ClarifaiModelTrainingFailedException>().With.Property(nameof(ClarifaiException.Code)).EqualTo(StatusCode.ModelTrainingNoPositives));
-            Assert.ThrowsAsync<ClarifaiModelTrainingFailedException>(() => training.WaitForCompletionAsync());
+            await Assert.ThrowsAsync<ClarifaiModelTrainingFailedException>(() => training.WaitForCompletionAsync());
             Assert.Throws<ArgumentException>(() => client.ModelVersions.TrainingOperation("no-slash"));
             Assert.Throws<ArgumentException>(() => client.ModelVersions.TrainingOperation("a/b/c"));
         });
@@ -107,10 +107,10 @@ public sealed class ClarifaiOperationTests
         var done = await (await versions.Object.StartTrainingAsync("pets")).WaitForCompletionAsync();
         var failed = await versions.Object.StartTrainingAsync("broken");
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(done, Is.SameAs(trained));
-            Assert.ThrowsAsync<ClarifaiModelTrainingFailedException>(() => failed.WaitForCompletionAsync());
+            await Assert.ThrowsAsync<ClarifaiModelTrainingFailedException>(() => failed.WaitForCompletionAsync());
             Assert.That(failed.HasCompleted, Is.True);
         });
     }

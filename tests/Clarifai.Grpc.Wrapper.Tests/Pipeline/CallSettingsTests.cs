@@ -114,13 +114,13 @@ public sealed class CallSettingsTests
         var mock = new MockV2();
         using var client = TestClients.Create(mock);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
-            Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { Headers = ImmutableDictionary<string, string>.Empty.Add("authorization", "Key other") }));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { Headers = ImmutableDictionary<string, string>.Empty.Add("x-ok", "line\r\nbreak") }));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { Headers = ImmutableDictionary<string, string>.Empty.Add("Bad Name", "v") }));
-            Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { UserId = "only-user" }));
-            Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Models.GetAsync("pets", new CallSettings { Timeout = TimeSpan.MaxValue }));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { Headers = ImmutableDictionary<string, string>.Empty.Add("authorization", "Key other") }));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { Headers = ImmutableDictionary<string, string>.Empty.Add("x-ok", "line\r\nbreak") }));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { Headers = ImmutableDictionary<string, string>.Empty.Add("Bad Name", "v") }));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Models.GetAsync("pets", new CallSettings { UserId = "only-user" }));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.Models.GetAsync("pets", new CallSettings { Timeout = TimeSpan.MaxValue }));
             Assert.Throws<ArgumentException>(() => CallSettings.ForApp("a b", "x"));
         });
         await Task.CompletedTask;

@@ -47,4 +47,16 @@ public sealed class SearchServiceTests
             Assert.That(mock.Calls, Is.Empty);
         });
     }
+
+    [Test]
+    public void ATextQuery_IsARankOnTheTextsEmbedding()
+    {
+        var rank = SearchQuery.SimilarToText("a sunny beach").ToProto().Ranks.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rank.Annotation.Data.Text.Raw, Is.EqualTo("a sunny beach"));
+            Assert.Throws<ArgumentException>(() => SearchQuery.SimilarToText(" "));
+        });
+    }
 }

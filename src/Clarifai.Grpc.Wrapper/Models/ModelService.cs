@@ -125,4 +125,18 @@ public class ModelService
         CheckModelId(modelId);
         await _executor.CallAsync(ClarifaiRpcs.DeleteModel, new DeleteModelRequest { ModelId = modelId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
     }
+
+    /// <summary>Reads a model of any app (see <see cref="ModelRef"/>), with its latest version.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException">The reference is invalid.</exception>
+    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
+    public virtual Task<ClarifaiModel> GetAsync(ModelRef model, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        return GetAsync(model.ModelId, model.AddressedBy(callSettings), cancellationToken);
+    }
 }

@@ -102,4 +102,37 @@ public class PredictionService
         response.Outputs.Count == sent
             ? null
             : new ClarifaiException(ClarifaiStatus.FromProto(response.Status) with { Details = $"{sent} images were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
+
+    /// <summary>
+    /// Predicts with a model of any app — <c>ModelRef.Parse("https://clarifai.com/clarifai/main/models/general-image-recognition")</c>
+    /// — sending that app's <c>user_app_id</c> and the reference's version, if any.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="image">The image.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The prediction, concepts highest first.</returns>
+    /// <exception cref="ArgumentException">The reference is invalid.</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, or the output failed.</exception>
+    public virtual Task<Prediction> PredictAsync(ModelRef model, ImageSource image, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        return PredictAsync(model.ModelId, image, model.VersionId, model.AddressedBy(callSettings), cancellationToken);
+    }
+
+    /// <summary>Predicts up to 128 images with a model of any app (see <see cref="PredictAsync(ModelRef, ImageSource, CallSettings, CancellationToken)"/>).</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="images">The images; 1 to 128.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One prediction per image, in order.</returns>
+    /// <exception cref="ArgumentException">The reference is invalid, or the images are too many or none.</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
+    public virtual Task<IReadOnlyList<Prediction>> PredictManyAsync(ModelRef model, IEnumerable<ImageSource> images, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        return PredictManyAsync(model.ModelId, images, model.VersionId, model.AddressedBy(callSettings), cancellationToken);
+    }
 }

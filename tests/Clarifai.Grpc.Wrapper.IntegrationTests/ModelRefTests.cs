@@ -1,0 +1,32 @@
+using Clarifai.Grpc.Emulator;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>Models of other apps, addressed by their clarifai.com URL, over loopback.</summary>
+[TestFixture]
+public sealed class ModelRefTests : SharedEmulatorFixture
+{
+    [Test]
+    public async Task AModelOfAnotherApp_IsUsedByItsUrl_FromAClientOfADifferentApp()
+    {
+        var owner = EmulatorClients.NewAppId();
+        using (var theirs = EmulatorClients.Create(Emulator, owner))
+        {
+            await theirs.Inputs.AddAsync(Enumerable.Range(0, 4).Select(i => EmulatorClients.Scene(ScenePalette.Warm, 30 + i).WithConcepts("warm").WithoutConcepts("cold"))
+                .Concat(Enumerable.Range(0, 4).Select(i => EmulatorClients.Scene(ScenePalette.Cold, 40 + i).WithConcepts("cold").WithoutConcepts("warm"))));
+            await theirs.Models.CreateAsync("shared", ["warm", "cold"]);
+            await (await theirs.ModelVersions.StartTrainingAsync("shared")).WaitForCompletionAsync();
+        }
+
+        using var mine = EmulatorClients.Create(Emulator);
+        var model = ModelRef.Parse($"https://clarifai.com/{EmulatorClients.UserId}/{owner}/models/shared");
+        var prediction = await mine.Predictions.PredictAsync(model, ImageSource.FromBytes(SceneGenerator.Png(ScenePalette.Warm, 77)));
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(prediction.Concepts[0].Id, Is.EqualTo("warm"));
+            Assert.That((await mine.Models.GetAsync(model)).Id, Is.EqualTo("shared"));
+            await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => mine.Models.GetAsync("shared")); // not in the client's own app
+        });
+    }
+}

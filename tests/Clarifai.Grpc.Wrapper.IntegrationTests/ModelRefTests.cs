@@ -29,4 +29,21 @@ public sealed class ModelRefTests : SharedEmulatorFixture
             await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => mine.Models.GetAsync("shared")); // not in the client's own app
         });
     }
+
+    [Test]
+    public async Task ATextInput_ToAnImageModel_IsAFailedOutput_WithTheServersReason()
+    {
+        using var clarifai = EmulatorClients.Create(Emulator);
+        await clarifai.Inputs.AddAsync([EmulatorClients.Scene(ScenePalette.Warm, 50).WithConcepts("warm")]);
+        await clarifai.Models.CreateAsync("image-only", ["warm"]);
+        await (await clarifai.ModelVersions.StartTrainingAsync("image-only")).WaitForCompletionAsync();
+
+        var e = (await Assert.ThrowsAsync<ClarifaiException>(() => clarifai.Predictions.PredictAsync("image-only", ModelInput.FromText("a warm sunset"), options: null)))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Code, Is.EqualTo(Clarifai.Api.Status.StatusCode.InputFailed));
+            Assert.That(e.Details, Does.Contain("image"));
+        });
+    }
 }

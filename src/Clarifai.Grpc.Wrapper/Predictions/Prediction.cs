@@ -15,6 +15,15 @@ public sealed class Prediction
         Proto = proto;
         Status = ClarifaiStatus.FromProto(proto.Status);
         Concepts = SortedConcepts(proto.Data);
+        var data = proto.Data;
+        Regions = data is null ? [] : data.Regions.Select(r => new PredictedRegion(
+            r.Id,
+            r.RegionInfo?.BoundingBox is { } b ? new RegionBox(b.TopRow, b.LeftCol, b.BottomRow, b.RightCol) : null,
+            r.Value,
+            SortedConcepts(r.Data))).ToImmutableArray();
+        Frames = data is null ? [] : data.Frames.Select(f => new PredictedFrame((int)(f.FrameInfo?.Number ?? 0), TimeSpan.FromMilliseconds(f.FrameInfo?.Time ?? 0), SortedConcepts(f.Data))).ToImmutableArray();
+        Text = data?.Text?.Raw ?? string.Empty;
+        Embeddings = data is null ? [] : data.Embeddings.Select(e => e.Vector.ToArray()).ToImmutableArray();
     }
 
     /// <summary>The concepts with the model's confidence in [0, 1], highest first.</summary>
@@ -37,6 +46,18 @@ public sealed class Prediction
 
     /// <summary>The message as the API returned it.</summary>
     public Output Proto { get; }
+
+    /// <summary>The regions a detection model found, each with its box and concepts; empty when none.</summary>
+    public ImmutableArray<PredictedRegion> Regions { get; }
+
+    /// <summary>The sampled frames of a video prediction, each with its concepts; empty when none.</summary>
+    public ImmutableArray<PredictedFrame> Frames { get; }
+
+    /// <summary>The text a model generated (an LLM's answer, a caption, a transcript); empty when none.</summary>
+    public string Text { get; }
+
+    /// <summary>The embeddings an embedding model returned, one vector each; empty when none.</summary>
+    public ImmutableArray<float[]> Embeddings { get; }
 
     /// <summary>Highest value first, ties by id; an array sorted in place rather than LINQ, since this runs on every prediction.</summary>
     private static ImmutableArray<ConceptValue> SortedConcepts(Data? data)

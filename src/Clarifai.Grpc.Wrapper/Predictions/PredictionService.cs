@@ -135,4 +135,57 @@ public class PredictionService
         model.Validate();
         return PredictManyAsync(model.ModelId, images, model.VersionId, model.AddressedBy(callSettings), cancellationToken);
     }
+
+    /// <summary>
+    /// Predicts with a model of any app on any input — image, text, audio, video or multimodal — with options
+    /// (concepts, thresholds, temperature, max tokens, any inference parameter). The output's concepts, regions, frames,
+    /// text and embeddings are in the <see cref="Prediction"/>.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="input">The input.</param>
+    /// <param name="options">How the model answers, or <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The prediction.</returns>
+    /// <exception cref="ArgumentException">The reference or an option is invalid.</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, or the output failed.</exception>
+    public virtual async Task<Prediction> PredictAsync(ModelRef model, ModelInput input, PredictionOptions? options, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = NewRequest(model, [input], options);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: static r =>
+            OutputCountMismatch(r, 1) ?? (r.Outputs[0].Status is { Code: not Clarifai.Api.Status.StatusCode.Success } failed
+                ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
+                : null)).ConfigureAwait(false);
+        return new Prediction(response.Outputs[0]);
+    }
+
+    /// <summary>Predicts up to 128 inputs of any kind with a model of any app; each output keeps its own status.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="inputs">The inputs; 1 to 128.</param>
+    /// <param name="options">How the model answers, or <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One prediction per input, in order.</returns>
+    /// <exception cref="ArgumentException">The reference or an option is invalid, or the inputs are too many or none.</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
+    public virtual async Task<IReadOnlyList<Prediction>> PredictManyAsync(ModelRef model, IEnumerable<ModelInput> inputs, PredictionOptions? options, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        var list = Guard.Batch(inputs, MaxInputsPerRequest, nameof(inputs));
+        var request = NewRequest(model, list, options);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
+        return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
+    }
+
+    private static PostModelOutputsRequest NewRequest(ModelRef model, IReadOnlyList<ModelInput> inputs, PredictionOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        options?.Validate();
+        var request = new PostModelOutputsRequest { ModelId = model.ModelId, VersionId = model.VersionId ?? string.Empty };
+        if (options is not null) request.Model = options.ToModel(model.ModelId, model.VersionId);
+        foreach (var input in inputs) request.Inputs.Add(input.ToProto());
+        Guard.RequestSize(request, nameof(inputs));
+        return request;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Clarifai.Api;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 using StatusProto = Clarifai.Api.Status.Status;
@@ -131,5 +132,65 @@ public static class ClarifaiFakes
     {
         ArgumentNullException.ThrowIfNull(failure);
         return new FixedOperation<T>(id, default, failure);
+    }
+
+    /// <summary>The outcome of one uploaded input, as an upload reports it.</summary>
+    /// <param name="input">The input.</param>
+    /// <param name="kind">What became of it.</param>
+    /// <param name="code">Its status code; by default 30001 for a success, 30002 for a failure, 0 otherwise.</param>
+    /// <param name="inputId">Its id; the input's own, or a made-up one.</param>
+    /// <param name="attempts">How many times it was sent.</param>
+    /// <returns>The outcome.</returns>
+    public static UploadOutcome UploadOutcome(NewInput input, UploadOutcomeKind kind, StatusCode? code = null, string? inputId = null, int attempts = 1)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var statusCode = code ?? kind switch
+        {
+            UploadOutcomeKind.Succeeded => StatusCode.InputPending,
+            UploadOutcomeKind.Failed => StatusCode.InputFailed,
+            _ => StatusCode.Zero,
+        };
+        return new UploadOutcome(input, inputId ?? input.Id ?? Guid.NewGuid().ToString("N"), kind, ClarifaiStatus.FromProto(Status(statusCode)), attempts, deduplicated: false);
+    }
+
+    /// <summary>
+    /// An upload that yields the given outcomes and then has the summary they add up to, as
+    /// <c>clarifai.Uploads.UploadAsync</c> returns it: code that consumes an upload can be tested without a server.
+    /// </summary>
+    /// <param name="outcomes">The outcomes, in order.</param>
+    /// <returns>The upload; like a real one, it can be enumerated once.</returns>
+    public static UploadOperation UploadOperation(params UploadOutcome[] outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var list = outcomes.ToList();
+        return new UploadOperation(token => Yield(list, token), () => UploadSummary(list), CancellationToken.None);
+    }
+
+    /// <summary>The summary a list of outcomes adds up to.</summary>
+    /// <param name="outcomes">The outcomes.</param>
+    /// <returns>The summary.</returns>
+    public static UploadSummary UploadSummary(IEnumerable<UploadOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var list = outcomes.ToList();
+        return new UploadSummary(
+            list.Count(o => o.Kind == UploadOutcomeKind.Succeeded),
+            list.Count(o => o.Kind == UploadOutcomeKind.Failed),
+            list.Count(o => o.Kind == UploadOutcomeKind.NotSent),
+            list.Where(o => o.Kind == UploadOutcomeKind.Unknown).Select(o => o.InputId).ToImmutableArray(),
+            retried: list.Sum(o => Math.Max(0, o.Attempts - 1)),
+            deduplicated: list.Count(o => o.Deduplicated),
+            bytes: list.Where(o => o.Succeeded).Sum(o => o.Input.ContentLength),
+            duration: TimeSpan.Zero);
+    }
+
+    private static async IAsyncEnumerable<UploadOutcome> Yield(List<UploadOutcome> outcomes, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var outcome in outcomes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return outcome;
+        }
     }
 }

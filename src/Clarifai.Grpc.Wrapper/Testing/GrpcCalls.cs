@@ -34,4 +34,44 @@ public static class GrpcCalls
         var status = new global::Grpc.Core.Status(code, detail, debugException);
         return new AsyncUnaryCall<TResponse>(Task.FromException<TResponse>(new RpcException(status)), Task.FromResult(new Metadata()), () => status, static () => [], static () => { });
     }
+
+    /// <summary>A server-streaming call that yields <paramref name="messages"/> and ends with OK.</summary>
+    /// <typeparam name="TResponse">The message type.</typeparam>
+    /// <param name="messages">The messages, in order.</param>
+    /// <returns>The call.</returns>
+    public static AsyncServerStreamingCall<TResponse> ServerStreaming<TResponse>(params TResponse[] messages) =>
+        ServerStreaming(messages, failure: null);
+
+    /// <summary>
+    /// A server-streaming call that yields <paramref name="messages"/> and then, if <paramref name="failure"/> is given,
+    /// fails with it (a failure after the Nth message); otherwise ends with OK.
+    /// </summary>
+    /// <typeparam name="TResponse">The message type.</typeparam>
+    /// <param name="messages">The messages before the end or the failure.</param>
+    /// <param name="failure">The gRPC status the stream fails with, or <see langword="null"/>.</param>
+    /// <returns>The call.</returns>
+    public static AsyncServerStreamingCall<TResponse> ServerStreaming<TResponse>(IEnumerable<TResponse> messages, global::Grpc.Core.Status? failure)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var status = failure ?? global::Grpc.Core.Status.DefaultSuccess;
+        return new AsyncServerStreamingCall<TResponse>(new ListStreamReader<TResponse>(messages.ToList(), failure), Task.FromResult(new Metadata()), () => status, static () => [], static () => { });
+    }
+
+    /// <summary>
+    /// A bidirectional call: what the code under test writes goes into <paramref name="sent"/>, and the response stream
+    /// yields <paramref name="responses"/> and ends with OK.
+    /// </summary>
+    /// <typeparam name="TRequest">The request type.</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="sent">Receives every request written, in order.</param>
+    /// <param name="responses">The responses, in order.</param>
+    /// <returns>The call.</returns>
+    public static AsyncDuplexStreamingCall<TRequest, TResponse> DuplexStreaming<TRequest, TResponse>(IList<TRequest> sent, params TResponse[] responses)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(responses);
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(
+            new ListStreamWriter<TRequest>(sent), new ListStreamReader<TResponse>(responses.ToList(), failure: null), Task.FromResult(new Metadata()),
+            static () => global::Grpc.Core.Status.DefaultSuccess, static () => [], static () => { });
+    }
 }

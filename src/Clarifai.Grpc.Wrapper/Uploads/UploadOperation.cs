@@ -12,15 +12,21 @@ namespace Clarifai.Grpc.Wrapper;
 /// </remarks>
 public sealed class UploadOperation : IAsyncEnumerable<UploadOutcome>
 {
-    private readonly UploadRun _run;
-    private readonly IAsyncEnumerable<NewInput> _source;
+    private readonly Func<CancellationToken, IAsyncEnumerable<UploadOutcome>> _outcomes;
+    private readonly Func<UploadSummary> _summary;
     private readonly CancellationToken _cancellationToken;
     private int _started;
 
     internal UploadOperation(UploadRun run, IAsyncEnumerable<NewInput> source, CancellationToken cancellationToken)
+        : this(token => run.RunAsync(source, token), run.Statistics.Summary, cancellationToken)
     {
-        _run = run;
-        _source = source;
+    }
+
+    /// <summary>An upload whose outcomes come from elsewhere: the seam of <see cref="Testing.ClarifaiFakes.UploadOperation"/>.</summary>
+    internal UploadOperation(Func<CancellationToken, IAsyncEnumerable<UploadOutcome>> outcomes, Func<UploadSummary> summary, CancellationToken cancellationToken)
+    {
+        _outcomes = outcomes;
+        _summary = summary;
         _cancellationToken = cancellationToken;
     }
 
@@ -34,14 +40,14 @@ public sealed class UploadOperation : IAsyncEnumerable<UploadOutcome>
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken);
         try
         {
-            await foreach (var outcome in _run.RunAsync(_source, linked.Token).ConfigureAwait(false))
+            await foreach (var outcome in _outcomes(linked.Token).ConfigureAwait(false))
             {
                 yield return outcome;
             }
         }
         finally
         {
-            Summary = _run.Statistics.Summary();
+            Summary = _summary();
         }
     }
 }

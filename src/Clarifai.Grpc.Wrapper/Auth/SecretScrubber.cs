@@ -44,19 +44,26 @@ internal sealed class SecretScrubber
     /// <summary>The exception itself when it holds no secret, else a copy with the secret masked everywhere.</summary>
     public RpcException Scrub(RpcException exception)
     {
-        var debug = exception.Status.DebugException;
-        var debugLeaks = debug is not null && Contains(debug.ToString());
-        if (!Contains(exception.Status.Detail) && !debugLeaks && !Contains(exception.Trailers) && !Contains(exception.Message)) return exception;
+        var status = Scrub(exception.Status);
+        if (ReferenceEquals(status.Detail, exception.Status.Detail) && ReferenceEquals(status.DebugException, exception.Status.DebugException)
+            && !Contains(exception.Trailers) && !Contains(exception.Message))
+        {
+            return exception;
+        }
 
-        // A debug exception that quotes the key is replaced by its text, redacted; its type and stack are not worth the key.
-        var safeDebug = debugLeaks ? new InvalidOperationException(Redact(debug!.ToString())) : debug;
-        return new RpcException(new GrpcStatus(exception.StatusCode, Redact(exception.Status.Detail), safeDebug), Scrub(exception.Trailers));
+        return new RpcException(status, Scrub(exception.Trailers));
     }
 
-    public GrpcStatus Scrub(GrpcStatus status) =>
-        Contains(status.Detail) || (status.DebugException is { } d && Contains(d.ToString()))
-            ? new GrpcStatus(status.StatusCode, Redact(status.Detail), status.DebugException is { } debug && Contains(debug.ToString()) ? new InvalidOperationException(Redact(debug.ToString())) : status.DebugException)
-            : status;
+    /// <summary>The status itself when it holds no secret, else a copy with the secret masked in its detail and debug exception.</summary>
+    public GrpcStatus Scrub(GrpcStatus status)
+    {
+        var debug = status.DebugException;
+        var debugLeaks = debug is not null && Contains(debug.ToString());
+        if (!Contains(status.Detail) && !debugLeaks) return status;
+
+        // A debug exception that quotes the key is replaced by its text, redacted; its type and stack are not worth the key.
+        return new GrpcStatus(status.StatusCode, Redact(status.Detail), debugLeaks ? new InvalidOperationException(Redact(debug!.ToString())) : debug);
+    }
 
     public Metadata Scrub(Metadata metadata)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>Argument checks shared by the public entry points, so that bad input fails before any network call.</summary>
@@ -94,6 +96,16 @@ internal static class Guard
                     paramName);
             }
         }
+    }
+
+    /// <summary>Materializes a list of ids once, and checks that it has at least one and that each follows <see cref="IsValidId"/>.</summary>
+    public static ImmutableArray<string> Ids(IEnumerable<string> ids, string paramName, string what)
+    {
+        ArgumentNullException.ThrowIfNull(ids, paramName);
+        var list = ids.ToImmutableArray();
+        if (list.IsEmpty) throw new ArgumentException($"At least one {what} is required.", paramName);
+        foreach (var id in list) Id(id, paramName, what);
+        return list;
     }
 
     /// <summary>A concept id: 1 to 256 characters, not only white space, without control characters.</summary>

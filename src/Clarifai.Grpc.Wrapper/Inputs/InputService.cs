@@ -176,14 +176,10 @@ public class InputService
     /// <exception cref="ClarifaiNotFoundException">An id does not exist.</exception>
     public virtual async Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(inputIds);
-        var ids = inputIds.ToImmutableArray();
-        if (ids.IsEmpty) throw new ArgumentException("At least one input id is required.", nameof(inputIds));
-        foreach (var id in ids) Guard.Id(id, nameof(inputIds), "input id");
+        var processing = ProcessingOperation(inputIds, callSettings); // checks the ids and settings
         var limit = timeout ?? _polling.Timeout;
         Guard.Timeout(limit, nameof(timeout));
-
-        return await ProcessingOperation(ids, callSettings).WaitForCompletionAsync(_polling with { Timeout = limit }, cancellationToken).ConfigureAwait(false);
+        return await processing.WaitForCompletionAsync(_polling with { Timeout = limit }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -246,10 +242,7 @@ public class InputService
     /// <exception cref="ClarifaiException">A call failed; the batches before it are deleted.</exception>
     public virtual async Task DeleteAsync(IEnumerable<string> inputIds, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(inputIds);
-        var ids = inputIds.ToList();
-        if (ids.Count == 0) throw new ArgumentException("At least one input id is required.", nameof(inputIds));
-        foreach (var id in ids) Guard.Id(id, nameof(inputIds), "input id");
+        var ids = Guard.Ids(inputIds, nameof(inputIds), "input id");
         callSettings?.Validate();
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(MaxInputsPerRequest))
         {
@@ -264,10 +257,7 @@ public class InputService
     /// <exception cref="ArgumentException">No ids, or an id that breaks the id rule.</exception>
     public virtual ClarifaiOperation<IReadOnlyList<ClarifaiInput>> ProcessingOperation(IEnumerable<string> inputIds, CallSettings? callSettings = null)
     {
-        ArgumentNullException.ThrowIfNull(inputIds);
-        var ids = inputIds.ToImmutableArray();
-        if (ids.IsEmpty) throw new ArgumentException("At least one input id is required.", nameof(inputIds));
-        foreach (var id in ids) Guard.Id(id, nameof(inputIds), "input id");
+        var ids = Guard.Ids(inputIds, nameof(inputIds), "input id");
         callSettings?.Validate();
         return new InputProcessingOperation(_executor, ids, _polling, callSettings);
     }

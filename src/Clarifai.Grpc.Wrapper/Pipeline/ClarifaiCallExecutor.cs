@@ -53,9 +53,6 @@ internal sealed class ClarifaiCallExecutor
     /// <summary>The retry rule of this client.</summary>
     public RetryPolicy Retry { get; }
 
-    /// <summary>The time a logical call may take in all; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
-    public TimeSpan Timeout => _timeout;
-
     /// <summary>The deadline of a call starting now, or <see langword="null"/> when calls have no timeout.</summary>
     public DateTime? DeadlineFromNow(TimeSpan? timeout = null)
     {

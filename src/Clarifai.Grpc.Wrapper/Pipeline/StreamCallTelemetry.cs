@@ -19,24 +19,17 @@ internal sealed class StreamCallTelemetry
         _activity = ClarifaiDiagnostics.StartCall(method);
     }
 
-    public void Completed(ClarifaiStatus lastStatus)
-    {
-        if (Interlocked.Exchange(ref _ended, 1) != 0) return;
-        ClarifaiDiagnostics.CallEnded(_activity, _method, (int)lastStatus.Code, lastStatus.RequestId, 1, _time.GetElapsedTime(_started), failed: false, null);
-        _activity?.Dispose();
-    }
+    public void Completed(ClarifaiStatus lastStatus) => End((int)lastStatus.Code, lastStatus.RequestId, failed: false, null);
 
-    public void Failed(ClarifaiException failure)
-    {
-        if (Interlocked.Exchange(ref _ended, 1) != 0) return;
-        ClarifaiDiagnostics.CallEnded(_activity, _method, (int)failure.Code, failure.RequestId, 1, _time.GetElapsedTime(_started), failed: true, ClarifaiCallExecutor.Reason(failure));
-        _activity?.Dispose();
-    }
+    public void Failed(ClarifaiException failure) => End((int)failure.Code, failure.RequestId, failed: true, ClarifaiCallExecutor.Reason(failure));
 
-    public void Cancelled()
+    public void Cancelled() => End(0, string.Empty, failed: true, "cancelled");
+
+    /// <summary>Records the end once: whichever of completion, failure or cancellation comes first.</summary>
+    private void End(int statusCode, string requestId, bool failed, string? error)
     {
         if (Interlocked.Exchange(ref _ended, 1) != 0) return;
-        ClarifaiDiagnostics.CallEnded(_activity, _method, 0, string.Empty, 1, _time.GetElapsedTime(_started), failed: true, "cancelled");
+        ClarifaiDiagnostics.CallEnded(_activity, _method, statusCode, requestId, 1, _time.GetElapsedTime(_started), failed, error);
         _activity?.Dispose();
     }
 }

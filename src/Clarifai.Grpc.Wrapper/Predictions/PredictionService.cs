@@ -44,10 +44,7 @@ public class PredictionService
         ArgumentNullException.ThrowIfNull(image);
         var request = NewRequest(modelId, modelVersionId);
         request.Inputs.Add(image.ToProto());
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: callSettings, check: static r =>
-            OutputCountMismatch(r, 1) ?? (r.Outputs[0].Status is { Code: not Clarifai.Api.Status.StatusCode.Success } failed
-                ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
-                : null)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: callSettings, check: SingleSuccessfulOutput).ConfigureAwait(false);
         return new Prediction(response.Outputs[0]);
     }
 
@@ -97,6 +94,12 @@ public class PredictionService
         if (modelVersionId is not null) Guard.Id(modelVersionId, nameof(modelVersionId), "model version id");
         return new PostModelOutputsRequest { ModelId = modelId, VersionId = modelVersionId ?? string.Empty };
     }
+
+    /// <summary>A single prediction must come back as one output that succeeded; its own failure is the call's.</summary>
+    private static ClarifaiException? SingleSuccessfulOutput(MultiOutputResponse response) =>
+        OutputCountMismatch(response, 1) ?? (response.Outputs[0].Status is { Code: not Clarifai.Api.Status.StatusCode.Success } failed
+            ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
+            : null);
 
     private static ClarifaiException? OutputCountMismatch(MultiOutputResponse response, int sent) =>
         response.Outputs.Count == sent
@@ -153,10 +156,7 @@ public class PredictionService
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = NewRequest(model, [input], options);
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: static r =>
-            OutputCountMismatch(r, 1) ?? (r.Outputs[0].Status is { Code: not Clarifai.Api.Status.StatusCode.Success } failed
-                ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
-                : null)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: SingleSuccessfulOutput).ConfigureAwait(false);
         return new Prediction(response.Outputs[0]);
     }
 

@@ -26,7 +26,7 @@ public sealed class EchoedKeyTests
     {
         var logs = new ListLoggerFactory();
         var activities = new List<Activity>();
-        using var listener = Listen(activities);
+        using var listener = ActivityRecording.Listen(activities);
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(new SingleModelResponse { Status = Echo(StatusCode.ConnKeyInvalid) });
         using var client = new ClarifaiClient(TestClients.Options(), mock.Invoker.Object, logs);
 
@@ -130,17 +130,5 @@ public sealed class EchoedKeyTests
     {
         Assert.That(texts, Is.Not.Empty);
         foreach (var text in texts) Assert.That(text, Does.Not.Contain(Key));
-    }
-
-    private static ActivityListener Listen(List<Activity> into)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ClarifaiDiagnostics.Name,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (into) into.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
     }
 }

@@ -14,13 +14,7 @@ public sealed class TelemetryTruthTests
     public async Task APredictionWhoseOutputFailed_IsRecordedAsAFailedCall()
     {
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == ClarifaiDiagnostics.Name,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (activities) activities.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ActivityRecording.Listen(activities);
         var logs = new ListLoggerFactory();
         var mock = new MockV2().Returns<PostModelOutputsRequest, MultiOutputResponse>(Responses.Outputs(StatusCode.Success, (StatusCode.ModelDoesNotExist, [])));
         using var client = new ClarifaiClient(TestClients.Options(), mock.Invoker.Object, logs);

@@ -15,7 +15,7 @@ public sealed class TracingAndMetricsTests
     public async Task ALogicalCall_IsOneActivity_WithStatusCodeRequestIdAndRetriesAsEvents()
     {
         var activities = new List<Activity>();
-        using var listener = ListenToActivities(activities);
+        using var listener = ActivityRecording.Listen(activities);
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(
             Responses.WithStatus(new SingleModelResponse(), StatusCode.ConnThrottled, details: "Key " + TestClients.ApiKey),
             Responses.Model("pets", StatusCode.ModelTrained));
@@ -43,7 +43,7 @@ public sealed class TracingAndMetricsTests
     public async Task AFailedCall_MarksItsActivityAsAnError()
     {
         var activities = new List<Activity>();
-        using var listener = ListenToActivities(activities);
+        using var listener = ActivityRecording.Listen(activities);
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(Responses.WithStatus(new SingleModelResponse(), StatusCode.ModelDoesNotExist));
         using var client = TestClients.Create(mock);
 
@@ -57,18 +57,6 @@ public sealed class TracingAndMetricsTests
         });
     }
 
-    /// <summary>An in-memory listener, as an OpenTelemetry exporter would subscribe: to our source, everything recorded.</summary>
-    private static ActivityListener ListenToActivities(List<Activity> into)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ClarifaiDiagnostics.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (into) into.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
 
     [Test]
     public async Task Metrics_CountCallsFailuresByCodeRetriesAndUploadedInputs()

@@ -19,13 +19,7 @@ public sealed class EveryRpcTests
     public async Task EveryRpc_GetsCredentials_ADeadline_StatusTranslation_AndTelemetry()
     {
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == ClarifaiDiagnostics.Name,
-            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => { lock (activities) activities.Add(a); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ActivityRecording.Listen(activities);
         var invoker = new EchoFailureInvoker { Answer = StatusCode.ModelDoesNotExist };
         using var client = new ClarifaiClient(TestClients.Options(), invoker);
         var problems = new List<string>();

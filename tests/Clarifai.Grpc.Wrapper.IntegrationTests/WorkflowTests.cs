@@ -33,6 +33,7 @@ public sealed class WorkflowTests : SharedEmulatorFixture
             Assert.That(outcomes.Select(o => o.Outputs.Length), Is.All.EqualTo(2));
             Assert.That(outcomes[0].OutputOf("tone")!.Concepts[0].Id, Is.EqualTo("warm"));
             Assert.That(outcomes[1].OutputOf("tone2")!.Concepts[0].Id, Is.EqualTo("cold"));
+            Assert.That(outcomes.Select(o => o.OutputOf("tone2")!.ModelId), Is.All.EqualTo("tone2"), "each node's output by its model");
         });
 
         var listed = new List<string>();

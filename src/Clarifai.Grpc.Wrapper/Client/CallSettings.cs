@@ -19,6 +19,9 @@ public sealed record CallSettings
     /// <summary>How this call is retried.</summary>
     public RetrySettings? Retry { get; init; }
 
+    /// <summary>How long this call waits for a cold model.</summary>
+    public ModelWarmUpSettings? ModelWarmUp { get; init; }
+
     /// <summary>Extra request headers (for example a trace id). <c>authorization</c> is refused: the client sends the key.</summary>
     public ImmutableDictionary<string, string>? Headers { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record CallSettings
     {
         Timeout = other.Timeout ?? Timeout,
         Retry = other.Retry ?? Retry,
+        ModelWarmUp = other.ModelWarmUp ?? ModelWarmUp,
         Headers = Headers is null ? other.Headers : other.Headers is null ? Headers : Headers.SetItems(other.Headers),
         UserId = other.UserId is null && other.AppId is null ? UserId : other.UserId,
         AppId = other.UserId is null && other.AppId is null ? AppId : other.AppId,
@@ -52,6 +56,7 @@ public sealed record CallSettings
     {
         if (Timeout is { } timeout) Guard.Timeout(timeout, nameof(Timeout));
         Retry?.Validate();
+        ModelWarmUp?.Validate();
         if ((UserId is null) != (AppId is null)) throw new ArgumentException($"{nameof(UserId)} and {nameof(AppId)} go together: set both or neither.", nameof(UserId));
         if (UserId is not null) Guard.Id(UserId, nameof(UserId), "user id");
         if (AppId is not null) Guard.Id(AppId, nameof(AppId), "app id");

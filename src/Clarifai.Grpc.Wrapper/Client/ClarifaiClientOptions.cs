@@ -55,6 +55,9 @@ public sealed class ClarifaiClientOptions
     /// <summary>How failed calls are retried; default <see cref="RetrySettings.Default"/>. Each options instance has its own.</summary>
     public RetrySettings Retry { get; set; } = new();
 
+    /// <summary>How long calls wait for a cold model (21351/21354/21355); default <see cref="ModelWarmUpSettings.Default"/>, 10 minutes. Each options instance has its own.</summary>
+    public ModelWarmUpSettings ModelWarmUp { get; set; } = new();
+
     /// <summary>How waits for training and for input processing poll; default <see cref="PollingSettings.Default"/>. Each options instance has its own.</summary>
     public PollingSettings Polling { get; set; } = new();
 
@@ -130,6 +133,8 @@ public sealed class ClarifaiClientOptions
         Guard.Timeout(Timeout, nameof(Timeout));
         ArgumentNullException.ThrowIfNull(Retry, nameof(Retry));
         Retry.Validate();
+        ArgumentNullException.ThrowIfNull(ModelWarmUp, nameof(ModelWarmUp));
+        ModelWarmUp.Validate();
         ArgumentNullException.ThrowIfNull(Polling, nameof(Polling));
         Polling.Validate();
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
@@ -144,6 +149,7 @@ public sealed class ClarifaiClientOptions
         // copies keep a client's settings its own.
         copy.Retry = Retry is null ? null! : Retry with { };
         copy.Polling = Polling is null ? null! : Polling with { };
+        copy.ModelWarmUp = ModelWarmUp is null ? null! : ModelWarmUp with { };
         return copy;
     }
 

@@ -32,7 +32,12 @@ internal sealed class CheckedCallInvoker : CallInvoker
     {
         ArgumentNullException.ThrowIfNull(request);
         var rpc = (UnaryRpc<TRequest, TResponse>)_rpcs.GetOrAdd(method, static (m, invoker) => GenericRpcs.Unary((Method<TRequest, TResponse>)m, invoker), _credentials);
-        var invocation = new UnaryInvocation<TRequest, TResponse>(rpc, request, Deadline(options), options.CancellationToken) { Headers = options.Headers };
+        var invocation = new UnaryInvocation<TRequest, TResponse>(rpc, request, Deadline(options), options.CancellationToken)
+        {
+            Headers = options.Headers,
+            Timeout = options.Deadline is null ? _executor.TimeoutOf(null) : null,
+            WarmUp = _executor.WarmUpOf(null),
+        };
         var response = _executor.SendAsync(invocation);
         return new AsyncUnaryCall<TResponse>(
             response,

@@ -7,7 +7,7 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// The call pipeline under every service method, composed of one small layer per job:
-/// <see cref="TelemetryLayer"/> → <see cref="RetryLayer"/> → <see cref="StatusTranslationLayer"/> →
+/// <see cref="TelemetryLayer"/> → <see cref="ModelWarmUpLayer"/> → <see cref="RetryLayer"/> → <see cref="StatusTranslationLayer"/> →
 /// <see cref="TransportLayer"/> (over the credentials layer, <see cref="ClarifaiCallInvoker"/>). It sets the one
 /// deadline of each logical call and the default <c>user_app_id</c>. Thread-safe; one per client.
 /// </summary>
@@ -23,23 +23,27 @@ internal sealed class ClarifaiCallExecutor
     private readonly UnaryLayer _pipeline;
 
     public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, UserAppIDSet? userAppId, ILogger? logger)
-        : this(client, new RetryPolicy(options.Retry), options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
+        : this(client, new RetryPolicy(options.Retry), options.ModelWarmUp, options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
     {
     }
 
-    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
+    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, ModelWarmUpSettings warmUp, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
     {
         Client = client;
         Retry = retry;
+        WarmUp = warmUp;
         _timeout = timeout;
         Time = time;
         _userAppId = userAppId;
         _logger = logger;
         _pipeline = new TelemetryLayer(time, logger)
         {
-            Next = new RetryLayer(retry, time, logger)
+            Next = new ModelWarmUpLayer(time, logger)
             {
-                Next = new StatusTranslationLayer { Next = new TransportLayer(client) },
+                Next = new RetryLayer(retry, time, logger)
+                {
+                    Next = new StatusTranslationLayer { Next = new TransportLayer(client) },
+                },
             },
         };
     }
@@ -52,6 +56,15 @@ internal sealed class ClarifaiCallExecutor
 
     /// <summary>The retry rule of this client.</summary>
     public RetryPolicy Retry { get; }
+
+    /// <summary>How long this client's calls wait for a cold model.</summary>
+    public ModelWarmUpSettings WarmUp { get; }
+
+    /// <summary>The time a call may take: the settings' timeout, else the client's.</summary>
+    public TimeSpan TimeoutOf(CallSettings? settings) => settings?.Timeout ?? _timeout;
+
+    /// <summary>The warm-up budget of a call, or <see langword="null"/> when cold answers take the ordinary retry rule.</summary>
+    public ModelWarmUpSettings? WarmUpOf(CallSettings? settings) => (settings?.ModelWarmUp ?? WarmUp) is { IsEnabled: true } warmUp ? warmUp : null;
 
     /// <summary>The deadline of a call starting now, or <see langword="null"/> when calls have no timeout.</summary>
     public DateTime? DeadlineFromNow(TimeSpan? timeout = null)
@@ -81,6 +94,8 @@ internal sealed class ClarifaiCallExecutor
         if (userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, userAppId);
         return _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, DeadlineFromNow(settings?.Timeout), cancellationToken)
         {
+            Timeout = TimeoutOf(settings),
+            WarmUp = WarmUpOf(settings),
             Check = check,
             Attempts = attempts,
             Retry = settings?.Retry is { } retry ? new RetryPolicy(retry) : null,

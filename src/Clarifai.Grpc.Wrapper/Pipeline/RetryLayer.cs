@@ -35,6 +35,9 @@ internal sealed partial class RetryLayer : UnaryLayer
             {
                 call.Attempts?.Failed(failure);
 
+                // A cold model's answers have their own budget, one layer up.
+                if (call.WarmUp is not null && ClarifaiStatusCodes.IsModelNotReady(failure.Code)) throw;
+
                 // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
                 var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: StatusCode.DeadlineExceeded };
                 if (deadlinePassed || !RetryPolicy.MayResend(failure, idempotent)) throw;

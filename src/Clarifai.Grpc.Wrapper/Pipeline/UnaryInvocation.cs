@@ -22,8 +22,17 @@ internal sealed class UnaryInvocation<TRequest, TResponse>
 
     public TRequest Request { get; }
 
-    /// <summary>The deadline of the whole logical call, retries included; <see langword="null"/> for none.</summary>
-    public DateTime? Deadline { get; }
+    /// <summary>
+    /// The deadline of the logical call, retries included; <see langword="null"/> for none. Renewed (from
+    /// <see cref="Timeout"/>) only when a cold model made the call wait (see <see cref="ModelWarmUpLayer"/>).
+    /// </summary>
+    public DateTime? Deadline { get; set; }
+
+    /// <summary>The time the call may take, from which <see cref="Deadline"/> was set; <see langword="null"/> when the caller fixed the deadline.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The warm-up budget for cold models, or <see langword="null"/> when cold answers take the ordinary retry rule.</summary>
+    public ModelWarmUpSettings? WarmUp { get; init; }
 
     public CancellationToken CancellationToken { get; }
 

@@ -9,8 +9,9 @@ namespace Clarifai.Grpc.Wrapper;
 /// <para>What is retried is decided in one place for every caller (the unary calls, the uploader and
 /// <see cref="ClarifaiException.IsRetryable"/>): gRPC <c>Unavailable</c>, <c>Internal</c> (a reset stream),
 /// <c>Aborted</c>, <c>DeadlineExceeded</c> and <c>ResourceExhausted</c> unless the message was too large; and the
-/// Clarifai codes for which <see cref="ClarifaiStatusCodes.IsRetryable"/> is true (11003, 11005 throttling; 21351,
-/// 21354, 21355 model deploying, busy or loading; 10030 and the server-side transient codes).</para>
+/// Clarifai codes for which <see cref="ClarifaiStatusCodes.IsRetryable"/> is true (11003, 11005 throttling;
+/// 10030 and the server-side transient codes). A cold model's answers (21351, 21354, 21355: deploying, busy, loading)
+/// wait within their own budget, <see cref="ModelWarmUpSettings"/>, unless it is disabled.</para>
 /// <para>What is never retried: a call that is not idempotent (PostInputs whose inputs lack client ids,
 /// PostModelVersions, PostModels) once it may have reached the server. Such a call is retried only when the server
 /// said it refused the request before doing any work (11003, 11005, 40030) or when the connection could not be

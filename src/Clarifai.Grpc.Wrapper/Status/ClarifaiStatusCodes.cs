@@ -132,6 +132,13 @@ public static class ClarifaiStatusCodes
     /// <returns><see langword="true"/> if the request had no effect.</returns>
     public static bool IsRefusedBeforeWork(StatusCode code) => RefusedBeforeWork.Contains(code);
 
+    /// <summary>
+    /// Whether the code says the model cannot answer yet — 21351 deploying, 21354 busy, 21355 loading — so the call may
+    /// be sent again once it has started (see <see cref="ModelWarmUpSettings"/>); the request did no work.
+    /// </summary>
+    internal static bool IsModelNotReady(StatusCode code) =>
+        code is StatusCode.ModelDeploying or StatusCode.ModelBusyPleaseRetry or StatusCode.ModelLoading;
+
     /// <summary>Translates a model version status code (211xx) into a <see cref="ModelVersionState"/>.</summary>
     /// <param name="code">The code of a model version's status.</param>
     /// <returns>The state; <see cref="ModelVersionState.Unknown"/> for codes that are not model version states.</returns>

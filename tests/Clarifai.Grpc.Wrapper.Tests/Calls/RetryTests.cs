@@ -22,9 +22,6 @@ public sealed class RetryTests
 
     [TestCase(StatusCode.ConnExceedHourlyLimit)]
     [TestCase(StatusCode.ConnThrottled)]
-    [TestCase(StatusCode.ModelDeploying)]
-    [TestCase(StatusCode.ModelBusyPleaseRetry)]
-    [TestCase(StatusCode.ModelLoading)]
     [TestCase(StatusCode.InternalServerIssue)]
     [TestCase(StatusCode.RpcServerUnavailable)]
     public async Task ARetryableCode_IsRetried_ThenTheSuccessIsReturned(StatusCode code)

@@ -14,6 +14,7 @@ internal static class TestClients
         AppId = AppId,
         TimeProvider = time ?? new InstantTimeProvider(),
         // No jitter unless a test asks for one: every backoff is its ceiling, so tests can check exact waits.
+        ModelWarmUp = new ModelWarmUpSettings { Jitter = RetryJitter.None },
         Retry = retry is null || ReferenceEquals(retry.Jitter, RetryJitter.Full) ? (retry ?? new RetrySettings()) with { Jitter = RetryJitter.None } : retry,
     };
 

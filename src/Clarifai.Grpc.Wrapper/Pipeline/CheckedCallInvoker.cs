@@ -76,7 +76,7 @@ internal sealed class CheckedCallInvoker : CallInvoker
         new(method, new StreamCallTelemetry(method, _executor.Time), options.CancellationToken);
 
     /// <summary>Starts a stream; a failure to start is translated like any other.</summary>
-    private static TCall Start<T, TCall>(CheckedResponses<T> checks, Func<TCall> start)
+    internal static TCall Start<T, TCall>(CheckedResponses<T> checks, Func<TCall> start)
         where T : class
     {
         try

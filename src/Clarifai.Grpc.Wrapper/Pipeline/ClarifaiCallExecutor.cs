@@ -57,6 +57,9 @@ internal sealed class ClarifaiCallExecutor
     /// <summary>The retry rule of this client.</summary>
     public RetryPolicy Retry { get; }
 
+    /// <summary>The retry rule of a call: the settings', else the client's.</summary>
+    public RetryPolicy RetryOf(CallSettings? settings) => settings?.Retry is { } retry ? new RetryPolicy(retry) : Retry;
+
     /// <summary>How long this client's calls wait for a cold model.</summary>
     public ModelWarmUpSettings WarmUp { get; }
 
@@ -90,20 +93,30 @@ internal sealed class ClarifaiCallExecutor
         where TResponse : class
     {
         settings?.Validate();
-        var userAppId = settings is { UserId: { } user, AppId: { } app } ? new UserAppIDSet { UserId = user, AppId = app } : _userAppId;
-        if (userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, userAppId);
+        Address(request, settings);
         return _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, DeadlineFromNow(settings?.Timeout), cancellationToken)
         {
             Timeout = TimeoutOf(settings),
             WarmUp = WarmUpOf(settings),
             Check = check,
             Attempts = attempts,
-            Retry = settings?.Retry is { } retry ? new RetryPolicy(retry) : null,
+            Retry = settings?.Retry is null ? null : RetryOf(settings),
             Headers = Headers(settings),
         });
     }
 
-    private static global::Grpc.Core.Metadata? Headers(CallSettings? settings)
+    /// <summary>Sets the default <c>user_app_id</c> — the settings' app, else the client's — on a request the pipeline owns.</summary>
+    public void Address(object request, CallSettings? settings)
+    {
+        var userAppId = settings is { UserId: { } user, AppId: { } app } ? new UserAppIDSet { UserId = user, AppId = app } : _userAppId;
+        if (userAppId is not null) UserAppIdDefaulter.ApplyInPlace(request, userAppId);
+    }
+
+    /// <summary>The logger of this client.</summary>
+    public ILogger Logger => _logger;
+
+    /// <summary>The settings' extra headers as gRPC metadata, or <see langword="null"/>.</summary>
+    public static global::Grpc.Core.Metadata? Headers(CallSettings? settings)
     {
         if (settings?.Headers is not { Count: > 0 } headers) return null;
         var metadata = new global::Grpc.Core.Metadata();

@@ -76,4 +76,10 @@ internal static class ClarifaiRpcs
 
     public static readonly UnaryRpc<PostModelOutputsRequest, MultiOutputResponse> PostModelOutputs = new(
         "PostModelOutputs", static (c, r, o) => c.PostModelOutputsAsync(r, o), static r => r.Status, static r => r.Outputs.Count);
+
+    /// <summary>The server-streaming generation RPC (streams are opened by <see cref="StreamingCalls"/>, not the unary layers).</summary>
+    public const string GenerateModelOutputsName = "GenerateModelOutputs";
+
+    /// <summary>The bidirectional prediction RPC.</summary>
+    public const string StreamModelOutputsName = "StreamModelOutputs";
 }

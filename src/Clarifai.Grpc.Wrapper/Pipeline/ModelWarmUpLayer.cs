@@ -72,7 +72,7 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
             : "(unknown)";
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Clarifai {Method}: model {Model} is not ready ({Reason}); waited {WaitedSeconds:0.0} s of {MaxWaitSeconds:0} s, trying again in {DelaySeconds:0.0} s")]
-    private static partial void LogWaiting(ILogger logger, string method, string model, string reason, double waitedSeconds, double delaySeconds, double maxWaitSeconds);
+    internal static partial void LogWaiting(ILogger logger, string method, string model, string reason, double waitedSeconds, double delaySeconds, double maxWaitSeconds);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Clarifai {Method}: model {Model} answered after a warm-up of {WaitedSeconds:0.0} s")]
     private static partial void LogReady(ILogger logger, string method, string model, double waitedSeconds);

@@ -23,6 +23,9 @@ internal sealed partial class RetryLayer : UnaryLayer
     public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
     {
         var idempotent = call.Rpc.IsIdempotent(call.Request);
+
+        // Counted here, not from call.Attempt: a warm-up round above starts a fresh set of attempts.
+        var attempt = 1;
         while (true)
         {
             call.CancellationToken.ThrowIfCancellationRequested();
@@ -41,7 +44,7 @@ internal sealed partial class RetryLayer : UnaryLayer
                 // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
                 var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: StatusCode.DeadlineExceeded };
                 if (deadlinePassed || !RetryPolicy.MayResend(failure, idempotent)) throw;
-                var delay = (call.Retry ?? _policy).DelayAfter(call.Attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
+                var delay = (call.Retry ?? _policy).DelayAfter(attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
                 if (delay is not { } wait) throw;
 
                 var reason = ClarifaiCallExecutor.Reason(failure);
@@ -49,10 +52,11 @@ internal sealed partial class RetryLayer : UnaryLayer
                 ClarifaiDiagnostics.Retrying(call.Activity, call.Rpc.Name, call.Attempt, reason, wait);
                 await Task.Delay(wait, _time, call.CancellationToken).ConfigureAwait(false);
                 call.Attempt++;
+                attempt++;
             }
         }
     }
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Clarifai {Method} answered {Reason} on attempt {Attempt}; retrying in {DelayMs:0} ms")]
-    private static partial void LogRetrying(ILogger logger, string method, string reason, int attempt, double delayMs);
+    internal static partial void LogRetrying(ILogger logger, string method, string reason, int attempt, double delayMs);
 }

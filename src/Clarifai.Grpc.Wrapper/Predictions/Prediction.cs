@@ -59,6 +59,12 @@ public sealed class Prediction
     /// <summary>The embeddings an embedding model returned, one vector each; empty when none.</summary>
     public ImmutableArray<float[]> Embeddings { get; }
 
+    /// <summary>The prompt tokens the model counted for this output, when it reports them (LLMs); 0 otherwise.</summary>
+    public int PromptTokens => (int)Math.Min(Proto.PromptTokens, int.MaxValue);
+
+    /// <summary>The tokens the model generated for this output, when it reports them (LLMs); 0 otherwise.</summary>
+    public int CompletionTokens => (int)Math.Min(Proto.CompletionTokens, int.MaxValue);
+
     /// <summary>Highest value first, ties by id; an array sorted in place rather than LINQ, since this runs on every prediction.</summary>
     private static ImmutableArray<ConceptValue> SortedConcepts(Data? data)
     {

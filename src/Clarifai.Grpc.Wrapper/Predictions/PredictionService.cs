@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Clarifai.Api;
 
 namespace Clarifai.Grpc.Wrapper;
@@ -10,8 +11,13 @@ public class PredictionService
     public const int MaxInputsPerRequest = ClarifaiLimits.MaxInputsPerRequest;
 
     private readonly ClarifaiCallExecutor _executor = null!;
+    private readonly StreamingCalls _streams = null!;
 
-    internal PredictionService(ClarifaiCallExecutor executor) => _executor = executor;
+    internal PredictionService(ClarifaiCallExecutor executor)
+    {
+        _executor = executor;
+        _streams = new StreamingCalls(executor);
+    }
 
     /// <summary>For mocking only.</summary>
     protected PredictionService()
@@ -175,6 +181,120 @@ public class PredictionService
         var request = NewRequest(model, list, options);
         var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
         return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Generates with a model of any app (an LLM), streaming the text as the model writes it (GenerateModelOutputs).
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="input">The prompt: a text, or a multimodal input for a vision-language model.</param>
+    /// <param name="options">How the model answers (temperature, max tokens, any inference parameter), or <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins. Its timeout bounds the whole stream.</param>
+    /// <param name="cancellationToken">Cancels the stream, on the server too; so does leaving the <c>await foreach</c>.</param>
+    /// <returns>The text chunks, in order; empty chunks are skipped.</returns>
+    /// <exception cref="ArgumentException">The reference or an option is invalid (thrown at once, before anything is sent).</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, or a message or an output failed (thrown while enumerating).</exception>
+    /// <example><code>
+    /// await foreach (var chunk in clarifai.Predictions.GenerateAsync(llm, ModelInput.FromText("Tell me a story")))
+    ///     Console.Write(chunk);
+    /// </code></example>
+    public virtual IAsyncEnumerable<string> GenerateAsync(ModelRef model, ModelInput input, PredictionOptions? options = null, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        var outputs = GenerateOutputsAsync(model, input, options, callSettings, cancellationToken);
+        return TextOf(outputs, cancellationToken);
+
+        static async IAsyncEnumerable<string> TextOf(IAsyncEnumerable<Prediction> outputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var output in outputs.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (output.Text.Length > 0) yield return output.Text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Generates with a model of any app, streaming each output message as it comes (GenerateModelOutputs): its text,
+    /// token counts and the raw output. <see cref="GenerateAsync"/> gives just the text.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="input">The prompt.</param>
+    /// <param name="options">How the model answers, or <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins. Its timeout bounds the whole stream.</param>
+    /// <param name="cancellationToken">Cancels the stream, on the server too.</param>
+    /// <returns>One prediction per output message, in order.</returns>
+    /// <exception cref="ArgumentException">The reference or an option is invalid (thrown at once).</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, or a message or an output failed (thrown while enumerating).</exception>
+    /// <remarks>
+    /// A stream that fails before its first message is opened again — after a cold model's answer within
+    /// <see cref="ClarifaiClientOptions.ModelWarmUp"/>, after a transient failure within the retry attempts. A failure
+    /// after the first message ends the stream with its exception: the chunks already received are not sent twice.
+    /// </remarks>
+    public virtual IAsyncEnumerable<Prediction> GenerateOutputsAsync(ModelRef model, ModelInput input, PredictionOptions? options = null, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = NewRequest(model, [input], options);
+        var settings = model.AddressedBy(callSettings);
+        settings?.Validate();
+        var client = _executor.Client;
+        var responses = _streams.ServerStreamAsync(ClarifaiRpcs.GenerateModelOutputsName, request, (r, o) => client.GenerateModelOutputs(r, o), settings, cancellationToken);
+        return OutputsOf(responses, ClarifaiRpcs.GenerateModelOutputsName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Predicts on a stream of inputs over one bidirectional call (StreamModelOutputs): each input is sent as it comes,
+    /// each output returned as it comes — for a conversation, live audio or a long feed, with one connection.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="inputs">The inputs; each is sent as one request. The stream ends after the last one is answered.</param>
+    /// <param name="options">How the model answers, or <see langword="null"/>.</param>
+    /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins. Its timeout bounds the whole stream.</param>
+    /// <param name="cancellationToken">Cancels the stream, on the server too; so does leaving the <c>await foreach</c>.</param>
+    /// <returns>One prediction per output, in the order the server sends them.</returns>
+    /// <exception cref="ArgumentException">The reference or an option is invalid (thrown at once).</exception>
+    /// <exception cref="ClarifaiException">Clarifai refused, or a message or an output failed (thrown while enumerating).</exception>
+    /// <remarks>
+    /// The inputs sent before the first answer are kept so that a stream opened again (first-message rule, as for
+    /// <see cref="GenerateOutputsAsync"/>) sends them again; after the first answer nothing is kept. An exception
+    /// thrown by <paramref name="inputs"/> ends the stream with that exception.
+    /// </remarks>
+    public virtual IAsyncEnumerable<Prediction> StreamAsync(ModelRef model, IAsyncEnumerable<ModelInput> inputs, PredictionOptions? options = null, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputs);
+        model.Validate();
+        options?.Validate();
+        var settings = model.AddressedBy(callSettings);
+        settings?.Validate();
+        var client = _executor.Client;
+        var requests = RequestsOf(model, inputs, options, cancellationToken);
+        var responses = _streams.DuplexStreamAsync(ClarifaiRpcs.StreamModelOutputsName, requests, o => client.StreamModelOutputs(o), settings, cancellationToken);
+        return OutputsOf(responses, ClarifaiRpcs.StreamModelOutputsName, cancellationToken);
+
+        static async IAsyncEnumerable<PostModelOutputsRequest> RequestsOf(ModelRef model, IAsyncEnumerable<ModelInput> inputs, PredictionOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var input in inputs.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (input is null) throw new ArgumentException("The input stream yielded a null input.", nameof(inputs));
+                yield return NewRequest(model, [input], options);
+            }
+        }
+    }
+
+    /// <summary>The outputs of a stream's messages; an output that failed ends the stream with its exception.</summary>
+    private static async IAsyncEnumerable<Prediction> OutputsOf(IAsyncEnumerable<MultiOutputResponse> responses, string method, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var response in responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var output in response.Outputs)
+            {
+                if (output.Status is { Code: not Clarifai.Api.Status.StatusCode.Success and not Clarifai.Api.Status.StatusCode.Zero } failed)
+                {
+                    throw ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), method);
+                }
+
+                yield return new Prediction(output);
+            }
+        }
     }
 
     private static PostModelOutputsRequest NewRequest(ModelRef model, IReadOnlyList<ModelInput> inputs, PredictionOptions? options)

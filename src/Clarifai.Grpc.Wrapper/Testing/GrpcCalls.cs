@@ -50,11 +50,23 @@ public static class GrpcCalls
     /// <param name="messages">The messages before the end or the failure.</param>
     /// <param name="failure">The gRPC status the stream fails with, or <see langword="null"/>.</param>
     /// <returns>The call.</returns>
-    public static AsyncServerStreamingCall<TResponse> ServerStreaming<TResponse>(IEnumerable<TResponse> messages, global::Grpc.Core.Status? failure)
+    public static AsyncServerStreamingCall<TResponse> ServerStreaming<TResponse>(IEnumerable<TResponse> messages, global::Grpc.Core.Status? failure) =>
+        ServerStreaming(messages, failure, onDispose: null);
+
+    /// <summary>
+    /// A server-streaming call as <see cref="ServerStreaming{TResponse}(IEnumerable{TResponse}, global::Grpc.Core.Status?)"/>
+    /// that also tells when the code under test disposes of it (which cancels the call on a real channel).
+    /// </summary>
+    /// <typeparam name="TResponse">The message type.</typeparam>
+    /// <param name="messages">The messages before the end or the failure.</param>
+    /// <param name="failure">The gRPC status the stream fails with, or <see langword="null"/>.</param>
+    /// <param name="onDispose">Called on dispose, or <see langword="null"/>.</param>
+    /// <returns>The call.</returns>
+    public static AsyncServerStreamingCall<TResponse> ServerStreaming<TResponse>(IEnumerable<TResponse> messages, global::Grpc.Core.Status? failure, Action? onDispose)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var status = failure ?? global::Grpc.Core.Status.DefaultSuccess;
-        return new AsyncServerStreamingCall<TResponse>(new ListStreamReader<TResponse>(messages.ToList(), failure), Task.FromResult(new Metadata()), () => status, static () => [], static () => { });
+        return new AsyncServerStreamingCall<TResponse>(new ListStreamReader<TResponse>(messages.ToList(), failure), Task.FromResult(new Metadata()), () => status, static () => [], onDispose ?? (static () => { }));
     }
 
     /// <summary>
@@ -73,5 +85,27 @@ public static class GrpcCalls
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(
             new ListStreamWriter<TRequest>(sent), new ListStreamReader<TResponse>(responses.ToList(), failure: null), Task.FromResult(new Metadata()),
             static () => global::Grpc.Core.Status.DefaultSuccess, static () => [], static () => { });
+    }
+
+    /// <summary>
+    /// A bidirectional call that answers like a server: each request the code under test writes produces
+    /// <paramref name="respond"/>'s responses at once, and the response stream ends when the request stream is completed.
+    /// </summary>
+    /// <typeparam name="TRequest">The request type.</typeparam>
+    /// <typeparam name="TResponse">The response type.</typeparam>
+    /// <param name="respond">The responses to one request.</param>
+    /// <param name="sent">Receives every request written, in order; or <see langword="null"/>.</param>
+    /// <param name="onDispose">Called when the code under test disposes of the call (which cancels it on a real channel); or <see langword="null"/>.</param>
+    /// <returns>The call.</returns>
+    /// <example><code>
+    /// invoker.Setup(i => i.AsyncDuplexStreamingCall(It.IsAny&lt;Method&lt;PostModelOutputsRequest, MultiOutputResponse&gt;&gt;(), It.IsAny&lt;string&gt;(), It.IsAny&lt;CallOptions&gt;()))
+    ///        .Returns(() => GrpcCalls.DuplexStreaming&lt;PostModelOutputsRequest, MultiOutputResponse&gt;(request => [Answer(request)]));
+    /// </code></example>
+    public static AsyncDuplexStreamingCall<TRequest, TResponse> DuplexStreaming<TRequest, TResponse>(Func<TRequest, IEnumerable<TResponse>> respond, IList<TRequest>? sent = null, Action? onDispose = null)
+    {
+        ArgumentNullException.ThrowIfNull(respond);
+        var stream = new RespondingDuplexStream<TRequest, TResponse>(respond, sent);
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(
+            stream, stream, Task.FromResult(new Metadata()), static () => global::Grpc.Core.Status.DefaultSuccess, static () => [], onDispose ?? (static () => { }));
     }
 }

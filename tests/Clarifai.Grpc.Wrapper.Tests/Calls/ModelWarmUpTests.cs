@@ -45,6 +45,22 @@ public sealed class ModelWarmUpTests
     }
 
     [Test]
+    public async Task AfterAWarmUp_ATransientFailureStillHasItsRetryAttempts()
+    {
+        var mock = new MockV2().On(
+            [.. Enumerable.Repeat(Cold(StatusCode.ModelLoading), 4), _ => GrpcCalls.Failure<MultiOutputResponse>(global::Grpc.Core.StatusCode.Unavailable, "reset"), Ready()]);
+        using var client = TestClients.Create(mock, retry: TwoAttempts);
+
+        var prediction = await client.Predictions.PredictAsync("pets", ImageSource.FromUrl(new Uri("https://example.com/a.jpg")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(prediction.Concepts, Has.Length.EqualTo(1));
+            Assert.That(mock.CountOf("PostModelOutputs"), Is.EqualTo(6));
+        });
+    }
+
+    [Test]
     public async Task EachAttemptAfterAWarmUpWait_HasAFreshDeadline_SoAWarmUpLongerThanTheTimeoutSucceeds()
     {
         var time = new InstantTimeProvider();

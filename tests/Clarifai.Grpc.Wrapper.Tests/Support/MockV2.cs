@@ -43,5 +43,39 @@ internal sealed class MockV2
         where TResponse : class =>
         On(responses.Select(r => (Func<TRequest, AsyncUnaryCall<TResponse>>)(_ => GrpcCalls.Unary(r))).ToArray());
 
+    /// <summary>Answers server-streaming RPCs with request type <typeparamref name="TRequest"/> with each answer in turn.</summary>
+    public MockV2 OnServerStreaming<TRequest, TResponse>(params Func<TRequest, CallOptions, AsyncServerStreamingCall<TResponse>>[] answers)
+        where TRequest : class
+        where TResponse : class
+    {
+        var queue = new Queue<Func<TRequest, CallOptions, AsyncServerStreamingCall<TResponse>>>(answers);
+        Invoker
+            .Setup(i => i.AsyncServerStreamingCall(It.IsAny<Method<TRequest, TResponse>>(), It.IsAny<string?>(), It.IsAny<CallOptions>(), It.IsAny<TRequest>()))
+            .Returns((Method<TRequest, TResponse> _, string? _, CallOptions options, TRequest request) =>
+            {
+                Func<TRequest, CallOptions, AsyncServerStreamingCall<TResponse>> answer;
+                lock (queue) answer = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                return answer(request, options);
+            });
+        return this;
+    }
+
+    /// <summary>Answers bidirectional RPCs of these types with each answer in turn.</summary>
+    public MockV2 OnDuplex<TRequest, TResponse>(params Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>>[] answers)
+        where TRequest : class
+        where TResponse : class
+    {
+        var queue = new Queue<Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>>>(answers);
+        Invoker
+            .Setup(i => i.AsyncDuplexStreamingCall(It.IsAny<Method<TRequest, TResponse>>(), It.IsAny<string?>(), It.IsAny<CallOptions>()))
+            .Returns((Method<TRequest, TResponse> _, string? _, CallOptions options) =>
+            {
+                Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> answer;
+                lock (queue) answer = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
+                return answer(options);
+            });
+        return this;
+    }
+
     public int CountOf(string method) => Calls.Count(c => c.Method == method);
 }

@@ -26,7 +26,7 @@ internal sealed class ConceptClassifier
     public static ConceptClassifier Fit(IReadOnlyDictionary<string, List<(float[] Features, double Label)>> examples)
     {
         var all = examples.Values.SelectMany(e => e).Select(e => e.Features).ToList();
-        var dims = ImageFeatures.Length;
+        var dims = all.Count > 0 ? all[0].Length : ImageFeatures.Length;
         var mean = new float[dims];
         var scale = new float[dims];
         for (var d = 0; d < dims; d++)

@@ -63,7 +63,9 @@ internal sealed class ModelTrainer : BackgroundService
     /// </summary>
     private static Dictionary<string, List<(float[] Features, double Label)>> CollectExamples(AppData app, StoredModel model)
     {
-        var processed = app.Inputs.Values.Where(i => i.Features is not null).ToList();
+        // A text classifier learns from the app's texts, any other classifier from its images.
+        var length = model.TakesText ? TextFeatures.Length : ImageFeatures.Length;
+        var processed = app.Inputs.Values.Where(i => i.Features?.Length == length).ToList();
         var examples = new Dictionary<string, List<(float[], double)>>(StringComparer.Ordinal);
         foreach (var concept in model.Concepts)
         {

@@ -44,15 +44,10 @@ internal sealed class InputProcessor : BackgroundService
 
     private async Task<(float[]? Features, string? Error)> ExtractAsync(StoredInput input, ByteString? bytes, CancellationToken cancellationToken)
     {
-        byte[]? content = bytes?.ToByteArray();
-        string? error = null;
-        if (content is null)
-        {
-            (content, error) = await _fetcher.FetchAsync(input.Proto.Data.Image.Url, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (content is null) return (null, error);
-        return await ImageFeatures.ExtractAsync(content, cancellationToken).ConfigureAwait(false);
+        // The stored input no longer holds its bytes (answers never echo content); they travel with the work item.
+        var source = input.Proto.Clone();
+        if (bytes is not null) source.Data.Image.Base64 = bytes;
+        return await InputFeatures.ExtractAsync(source, _fetcher, cancellationToken).ConfigureAwait(false);
     }
 
     private static void SetState(AppData app, StoredInput input, StatusCode code, string details)

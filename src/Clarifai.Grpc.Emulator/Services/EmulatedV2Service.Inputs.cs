@@ -28,7 +28,7 @@ internal sealed partial class EmulatedV2Service
                 }
 
                 accepted++;
-                _processor.Enqueue(app, stored, input.Data.Image.Url.Length == 0 ? input.Data.Image.Base64 : null);
+                _processor.Enqueue(app, stored, input.Data.Image is { Url.Length: 0 } image ? image.Base64 : null);
             }
         }
 
@@ -41,18 +41,24 @@ internal sealed partial class EmulatedV2Service
     {
         var answer = input.Clone();
         answer.Data ??= new Data();
-        answer.Data.Image ??= new Image();
+        var isText = answer.Data.Text is not null;
+        if (!isText) answer.Data.Image ??= new Image();
         var image = answer.Data.Image;
-        var hasUrl = image.Url.Length > 0;
-        var hasBytes = !image.Base64.IsEmpty;
-        image.Base64 = Google.Protobuf.ByteString.Empty; // answers never echo the content back
+        var url = isText ? answer.Data.Text!.Url : image.Url;
+        var hasUrl = url.Length > 0;
+        var hasBytes = isText ? answer.Data.Text!.Raw.Length > 0 : !image.Base64.IsEmpty;
+        if (!isText) image.Base64 = Google.Protobuf.ByteString.Empty; // answers never echo an image back
         answer.CreatedAt = Now();
 
         StatusCode? failure = null;
         var details = string.Empty;
-        if (hasUrl == hasBytes)
+        if (isText && answer.Data.Image is not null)
         {
-            (failure, details) = (StatusCode.InputInvalidArgument, "An image input needs exactly one of url and base64");
+            (failure, details) = (StatusCode.InputInvalidArgument, "An input is an image or a text, not both");
+        }
+        else if (hasUrl == hasBytes)
+        {
+            (failure, details) = (StatusCode.InputInvalidArgument, isText ? "A text input needs exactly one of raw and url" : "An image input needs exactly one of url and base64");
         }
         else if (hasBytes && input.Data.Image.Base64.Length > MaxImageBytes)
         {
@@ -62,9 +68,9 @@ internal sealed partial class EmulatedV2Service
         {
             (failure, details) = (StatusCode.InputDuplicate, $"An input with id '{answer.Id}' already exists");
         }
-        else if (hasUrl && !image.AllowDuplicateUrl && app.Urls.Contains(image.Url))
+        else if (hasUrl && !(isText ? answer.Data.Text!.AllowDuplicateUrl : image.AllowDuplicateUrl) && app.Urls.Contains(url))
         {
-            (failure, details) = (StatusCode.InputDuplicate, $"The app already has an input with URL {image.Url}; set allow_duplicate_url to add it again");
+            (failure, details) = (StatusCode.InputDuplicate, $"The app already has an input with URL {url}; set allow_duplicate_url to add it again");
         }
         else if (_faults.NextInputFails())
         {
@@ -82,7 +88,7 @@ internal sealed partial class EmulatedV2Service
         var stored = new StoredInput(answer.Clone());
         app.Inputs.Add(stored.Id, stored);
         app.InputOrder.Add(stored.Id);
-        if (hasUrl) app.Urls.Add(image.Url);
+        if (hasUrl) app.Urls.Add(url);
         foreach (var concept in answer.Data.Concepts) app.Touch(concept.Id, concept.Name);
         return (answer, stored);
     }

@@ -4,22 +4,72 @@ using StatusCode = Clarifai.Api.Status.StatusCode;
 
 namespace Clarifai.Grpc.Emulator;
 
-/// <summary>PostModelOutputs.</summary>
+/// <summary>PostModelOutputs, GenerateModelOutputs (server streaming) and StreamModelOutputs (bidirectional).</summary>
 internal sealed partial class EmulatedV2Service
 {
-    public override async Task<MultiOutputResponse> PostModelOutputs(PostModelOutputsRequest request, ServerCallContext context)
+    public override async Task<MultiOutputResponse> PostModelOutputs(PostModelOutputsRequest request, ServerCallContext context) =>
+        await PredictAsync(AppOf(context), request, context.CancellationToken).ConfigureAwait(false);
+
+    /// <summary>Streams each input's answer in chunks: an LLM one word per message, other models one message per input.</summary>
+    public override async Task GenerateModelOutputs(PostModelOutputsRequest request, IServerStreamWriter<MultiOutputResponse> responseStream, ServerCallContext context)
     {
         var app = AppOf(context);
+        if (CheckInputCount(request.Inputs.Count) is { } refused)
+        {
+            await responseStream.WriteAsync(new MultiOutputResponse { Status = refused }).ConfigureAwait(false);
+            return;
+        }
+
+        var (runner, refusal) = Predictor(app, request.ModelId, request.VersionId);
+        if (refusal is not null)
+        {
+            await responseStream.WriteAsync(new MultiOutputResponse { Status = refusal }).ConfigureAwait(false);
+            return;
+        }
+
+        runner = runner!.With(request.Model);
+        foreach (var input in request.Inputs)
+        {
+            await foreach (var output in GenerateOneAsync(input, runner, context.CancellationToken).ConfigureAwait(false))
+            {
+                var failed = output.Status.Code != StatusCode.Success;
+                await responseStream.WriteAsync(new MultiOutputResponse { Status = failed ? Statuses.Of(StatusCode.Failure, output.Status.Details) : Statuses.Of(StatusCode.Success), Outputs = { output } }).ConfigureAwait(false);
+                if (failed) return;
+            }
+        }
+    }
+
+    /// <summary>Answers each request of the stream as PostModelOutputs would, in order; each request names its own app.</summary>
+    public override async Task StreamModelOutputs(IAsyncStreamReader<PostModelOutputsRequest> requestStream, IServerStreamWriter<MultiOutputResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            var ids = request.UserAppId;
+            if (ids is null || ids.UserId.Length == 0 || ids.AppId.Length == 0)
+            {
+                await responseStream.WriteAsync(new MultiOutputResponse { Status = EmulatorInterceptor.MissingUserAppId() }).ConfigureAwait(false);
+                continue;
+            }
+
+            var response = await PredictAsync(_store.App(ids.UserId, ids.AppId), request, context.CancellationToken).ConfigureAwait(false);
+            response.Status.ReqId = "emu-" + Guid.NewGuid().ToString("N");
+            await responseStream.WriteAsync(response).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<MultiOutputResponse> PredictAsync(AppData app, PostModelOutputsRequest request, CancellationToken cancellationToken)
+    {
         if (CheckInputCount(request.Inputs.Count) is { } refused) return new MultiOutputResponse { Status = refused };
 
-        var (modelInfo, classifier, refusal) = Predictor(app, request.ModelId, request.VersionId);
+        var (runner, refusal) = Predictor(app, request.ModelId, request.VersionId);
         if (refusal is not null) return new MultiOutputResponse { Status = refusal };
 
+        runner = runner!.With(request.Model);
         var response = new MultiOutputResponse();
         var succeeded = 0;
         foreach (var input in request.Inputs)
         {
-            var output = await PredictOneAsync(input, modelInfo, classifier, context.CancellationToken).ConfigureAwait(false);
+            var output = await PredictOneAsync(input, runner, cancellationToken).ConfigureAwait(false);
             if (output.Status.Code == StatusCode.Success) succeeded++;
             response.Outputs.Add(output);
         }
@@ -28,59 +78,82 @@ internal sealed partial class EmulatedV2Service
         return response;
     }
 
-    /// <summary>The trained version of a model to predict with (the one asked for, or the latest trained), or why there is none.</summary>
-    private static (Model Info, ConceptClassifier Classifier, Clarifai.Api.Status.Status? Refusal) Predictor(AppData app, string modelId, string versionId)
+    /// <summary>The model version to predict with (the one asked for, or the latest trained), or why there is none.</summary>
+    private static (ModelRunner? Runner, Clarifai.Api.Status.Status? Refusal) Predictor(AppData app, string modelId, string versionId)
     {
         lock (app.Gate)
         {
             if (!app.Models.TryGetValue(modelId, out var model))
             {
-                return (null!, null!, Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{modelId}'"));
+                return (null, Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{modelId}'"));
             }
 
             var version = versionId.Length > 0
                 ? model.Versions.FirstOrDefault(v => v.Id == versionId)
-                : model.Versions.LastOrDefault(v => v.Classifier is not null);
+                : model.Versions.LastOrDefault(v => v.Classifier is not null || model.BuiltIn is not null);
             if (version is null && versionId.Length > 0)
             {
-                return (null!, null!, Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{modelId}' has no version '{versionId}'"));
+                return (null, Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{modelId}' has no version '{versionId}'"));
             }
 
-            if (version?.Classifier is null)
+            if (version is null || (version.Classifier is null && model.BuiltIn is null))
             {
-                return (null!, null!, Statuses.Of(StatusCode.ModelUntrained, $"Model '{modelId}' has no trained version to predict with"));
+                return (null, Statuses.Of(StatusCode.ModelUntrained, $"Model '{modelId}' has no trained version to predict with"));
             }
 
-            return (Describe(model, version), version.Classifier, null);
+            return (new ModelRunner(Describe(model, version), model.BuiltIn, version.Classifier, model.TakesText), null);
         }
     }
 
-    private async Task<Output> PredictOneAsync(Input input, Model model, ConceptClassifier classifier, CancellationToken cancellationToken)
+    private async Task<Output> PredictOneAsync(Input input, ModelRunner runner, CancellationToken cancellationToken)
+    {
+        if (runner.BuiltIn is { } builtIn)
+        {
+            return OutputOf(input, runner, await builtIn.PredictAsync(input, runner.Parameters, _fetcher, cancellationToken).ConfigureAwait(false));
+        }
+
+        var (features, error) = runner.TakesText
+            ? await InputFeatures.TextAsync(input, _fetcher, cancellationToken).ConfigureAwait(false)
+            : await InputFeatures.ImageAsync(input, _fetcher, cancellationToken).ConfigureAwait(false);
+        if (features is null) return OutputOf(input, runner, ModelAnswer.Failed(error ?? "The content could not be read"));
+
+        var data = new Data();
+        foreach (var (concept, value) in runner.Classifier!.Predict(features))
+        {
+            data.Concepts.Add(new Concept { Id = concept, Name = concept, Value = value, AppId = runner.Info.AppId });
+        }
+
+        return OutputOf(input, runner, new ModelAnswer(data));
+    }
+
+    private async IAsyncEnumerable<Output> GenerateOneAsync(Input input, ModelRunner runner, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (runner.BuiltIn is null)
+        {
+            yield return await PredictOneAsync(input, runner, cancellationToken).ConfigureAwait(false);
+            yield break;
+        }
+
+        await foreach (var answer in runner.BuiltIn.GenerateAsync(input, runner.Parameters, _fetcher, cancellationToken).ConfigureAwait(false))
+        {
+            yield return OutputOf(input, runner, answer);
+        }
+    }
+
+    /// <summary>The output message for one answer: the input echoed without its bytes, the model, the data or the failure.</summary>
+    private static Output OutputOf(Input input, ModelRunner runner, ModelAnswer answer)
     {
         var echoed = input.Clone();
         if (echoed.Data?.Image is { } echoedImage) echoedImage.Base64 = Google.Protobuf.ByteString.Empty;
-        var output = new Output { Id = NewId(), CreatedAt = Now(), Model = model, Input = echoed };
-
-        var image = input.Data?.Image;
-        byte[]? content = image is { Base64.IsEmpty: false } ? image.Base64.ToByteArray() : null;
-        string? error = image is null ? "The input has no image" : null;
-        if (content is null && image is { Url.Length: > 0 }) (content, error) = await _fetcher.FetchAsync(image.Url, cancellationToken).ConfigureAwait(false);
-
-        float[]? features = null;
-        if (content is not null) (features, error) = await ImageFeatures.ExtractAsync(content, cancellationToken).ConfigureAwait(false);
-        if (features is null)
+        var output = new Output { Id = NewId(), CreatedAt = Now(), Model = runner.Info, Input = echoed, PromptTokens = answer.PromptTokens, CompletionTokens = answer.CompletionTokens };
+        if (answer.Data is null)
         {
-            output.Status = Statuses.Of(StatusCode.InputFailed, error ?? "The content could not be decoded as an image");
+            output.Status = Statuses.Of(StatusCode.InputFailed, answer.Error ?? "The input could not be answered");
             return output;
         }
 
         output.Status = Statuses.Of(StatusCode.Success);
-        output.Data = new Data();
-        foreach (var (concept, value) in classifier.Predict(features))
-        {
-            output.Data.Concepts.Add(new Concept { Id = concept, Name = concept, Value = value, AppId = model.AppId });
-        }
-
+        output.Data = answer.Data;
         return output;
     }
 }

@@ -94,13 +94,13 @@ internal sealed partial class EmulatedV2Service
             workflow = stored.Clone();
         }
 
-        var nodes = new List<(WorkflowNode Node, Model Info, ConceptClassifier Classifier)>();
+        var nodes = new List<(WorkflowNode Node, ModelRunner Runner)>();
         foreach (var node in workflow.Nodes.Where(n => !n.SuppressOutput))
         {
-            var (info, classifier, refusal) = Predictor(app, node.Model.Id, node.Model.ModelVersion?.Id ?? string.Empty);
+            var (runner, refusal) = Predictor(app, node.Model.Id, node.Model.ModelVersion?.Id ?? string.Empty);
             // A node whose model is not trained: the API's own code for it.
             if (refusal is not null) return new PostWorkflowResultsResponse { Status = refusal.Code == StatusCode.ModelUntrained ? Statuses.Of(StatusCode.WorkflowRequireTrainedModel, refusal.Details) : refusal, Workflow = workflow };
-            nodes.Add((node, info, classifier));
+            nodes.Add((node, runner!));
         }
 
         var response = new PostWorkflowResultsResponse { Workflow = workflow };
@@ -109,9 +109,9 @@ internal sealed partial class EmulatedV2Service
         {
             var result = new WorkflowResult { Id = NewId(), CreatedAt = Now(), Input = input.Clone() };
             if (result.Input.Data?.Image is { } image) image.Base64 = Google.Protobuf.ByteString.Empty;
-            foreach (var (_, info, classifier) in nodes)
+            foreach (var (_, runner) in nodes)
             {
-                result.Outputs.Add(await PredictOneAsync(input, info, classifier, context.CancellationToken).ConfigureAwait(false));
+                result.Outputs.Add(await PredictOneAsync(input, runner, context.CancellationToken).ConfigureAwait(false));
             }
 
             var ok = result.Outputs.All(o => o.Status.Code == StatusCode.Success);

@@ -22,9 +22,11 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     private readonly ModelTrainer _trainer;
     private readonly ImageFetcher _fetcher;
     private readonly FaultInjector _faults;
+    private readonly EmulatorStore _store;
 
-    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults)
+    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, EmulatorStore store)
     {
+        _store = store;
         _processor = processor;
         _trainer = trainer;
         _fetcher = fetcher;

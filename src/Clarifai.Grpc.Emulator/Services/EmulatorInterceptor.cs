@@ -25,6 +25,55 @@ internal sealed class EmulatorInterceptor : Interceptor
         _expectedAuthorization = "Key " + options.ApiKey;
     }
 
+    /// <summary>Streams: the same key and <c>user_app_id</c> rules; a refusal is the stream's one message.</summary>
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (Admit(request, context) is { } refusal)
+        {
+            await responseStream.WriteAsync(Statuses.Response<TResponse>(refusal)).ConfigureAwait(false);
+            return;
+        }
+
+        await continuation(request, responseStream, context).ConfigureAwait(false);
+    }
+
+    /// <summary>Bidirectional streams: the key is checked once; each request names its app (the service resolves it).</summary>
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (Authenticate(context) is { } refusal)
+        {
+            await responseStream.WriteAsync(Statuses.Response<TResponse>(refusal)).ConfigureAwait(false);
+            return;
+        }
+
+        await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+    }
+
+    /// <summary>The answer to a call on an app that names none.</summary>
+    public static Clarifai.Api.Status.Status MissingUserAppId() =>
+        Statuses.Of(StatusCode.ConnInvalidRequest, "user_app_id (user_id and app_id) is required with a personal access token");
+
+    /// <summary>Checks the key, and resolves the app the request names into the call's state; or says why not.</summary>
+    private Clarifai.Api.Status.Status? Admit(object request, ServerCallContext context)
+    {
+        if (Authenticate(context) is { } refusal) return refusal;
+        if (request is IMessage message && message.Descriptor.FindFieldByName("user_app_id") is { } field)
+        {
+            var ids = field.Accessor.GetValue(message) as UserAppIDSet;
+            if (ids is null || ids.UserId.Length == 0 || ids.AppId.Length == 0) return MissingUserAppId();
+            context.UserState[AppKey] = _store.App(ids.UserId, ids.AppId);
+        }
+
+        return null;
+    }
+
+    private Clarifai.Api.Status.Status? Authenticate(ServerCallContext context)
+    {
+        var authorization = context.RequestHeaders.GetValue("authorization");
+        if (string.IsNullOrEmpty(authorization)) return Statuses.Of(StatusCode.ConnKeyNotFound, "No 'authorization: Key …' header was sent");
+        return string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal) ? null : Statuses.Of(StatusCode.ConnKeyInvalid, "The key is not the emulator's key");
+    }
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var response = await HandleAsync(request, context, continuation).ConfigureAwait(false);
@@ -48,27 +97,7 @@ internal sealed class EmulatorInterceptor : Interceptor
                 return Statuses.Response<TResponse>(Statuses.Of(StatusCode.ConnThrottled, $"More than {faults.MaxRequestsPerSecond} requests per second"));
         }
 
-        var authorization = context.RequestHeaders.GetValue("authorization");
-        if (string.IsNullOrEmpty(authorization))
-        {
-            return Statuses.Response<TResponse>(Statuses.Of(StatusCode.ConnKeyNotFound, "No 'authorization: Key …' header was sent"));
-        }
-
-        if (!string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal))
-        {
-            return Statuses.Response<TResponse>(Statuses.Of(StatusCode.ConnKeyInvalid, "The key is not the emulator's key"));
-        }
-
-        if (request is IMessage message && message.Descriptor.FindFieldByName("user_app_id") is { } field)
-        {
-            var ids = field.Accessor.GetValue(message) as UserAppIDSet;
-            if (ids is null || ids.UserId.Length == 0 || ids.AppId.Length == 0)
-            {
-                return Statuses.Response<TResponse>(Statuses.Of(StatusCode.ConnInvalidRequest, "user_app_id (user_id and app_id) is required with a personal access token"));
-            }
-
-            context.UserState[AppKey] = _store.App(ids.UserId, ids.AppId);
-        }
+        if (Admit(request, context) is { } refusal) return Statuses.Response<TResponse>(refusal);
 
         var response = await continuation(request, context).ConfigureAwait(false);
         if (_faults.NextResponseLost())

@@ -7,6 +7,12 @@ internal sealed class EmulatorStore
 {
     private readonly ConcurrentDictionary<(string UserId, string AppId), AppData> _apps = new();
 
+    public EmulatorStore()
+    {
+        var main = App(BuiltInModel.OwnerUserId, BuiltInModel.OwnerAppId);
+        foreach (var model in BuiltInModel.All) main.Models.Add(model.Id, model.ToStoredModel());
+    }
+
     public AppData App(string userId, string appId) => _apps.GetOrAdd((userId, appId), static key => new AppData(key.UserId, key.AppId));
 
     public bool TryGetApp(string userId, string appId, out AppData? app) => _apps.TryGetValue((userId, appId), out app);

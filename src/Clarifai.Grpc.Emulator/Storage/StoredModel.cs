@@ -25,4 +25,10 @@ internal sealed class StoredModel
 
     /// <summary>Guarded by the owning <see cref="AppData"/>'s lock.</summary>
     public List<StoredModelVersion> Versions { get; } = [];
+
+    /// <summary>The built-in model this is, or <see langword="null"/> for a model a user created.</summary>
+    public BuiltInModel? BuiltIn { get; init; }
+
+    /// <summary>Whether the model classifies texts (model type <c>text-classifier</c>) rather than images.</summary>
+    public bool TakesText => Proto.ModelTypeId == "text-classifier";
 }

@@ -60,7 +60,7 @@ internal sealed partial class EmulatedV2Service
         {
             (failure, details) = (StatusCode.InputInvalidArgument, isText ? "A text input needs exactly one of raw and url" : "An image input needs exactly one of url and base64");
         }
-        else if (hasBytes && input.Data.Image.Base64.Length > MaxImageBytes)
+        else if (hasBytes && !isText && input.Data.Image.Base64.Length > MaxImageBytes)
         {
             (failure, details) = (StatusCode.InputOverLimit, $"The image is {input.Data.Image.Base64.Length} bytes; the limit is {MaxImageBytes} bytes (20 MB)");
         }
@@ -189,7 +189,7 @@ internal sealed partial class EmulatedV2Service
             {
                 if (!app.Inputs.Remove(id, out var input)) continue;
                 app.InputOrder.Remove(id);
-                if (input.Proto.Data.Image.Url is { Length: > 0 } url && !app.Inputs.Values.Any(i => i.Proto.Data.Image.Url == url)) app.Urls.Remove(url);
+                if (input.Url is { Length: > 0 } url && !app.Inputs.Values.Any(i => i.Url == url)) app.Urls.Remove(url);
             }
         }
 

@@ -34,7 +34,7 @@ internal sealed partial class EmulatedV2Service
             var hits = app.InputOrder
                 .Select(id => app.Inputs[id])
                 .Where(input => query.Filters.All(filter => Matches(input, filter)))
-                .Select(input => (Input: input, Score: targets.Count == 0 ? 1f : input.Features is { } f ? targets.Average(t => Similarity(f, t)) : (float?)null))
+                .Select(input => (Input: input, Score: targets.Count == 0 ? 1f : input.Features is { } f && targets.All(t => t.Length == f.Length) ? targets.Average(t => Similarity(f, t)) : (float?)null)) // texts and images do not compare
                 .Where(hit => hit.Score is not null)
                 .OrderByDescending(hit => hit.Score)
                 .ThenBy(hit => hit.Input.Id, StringComparer.Ordinal)

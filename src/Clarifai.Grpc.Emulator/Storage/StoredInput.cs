@@ -16,6 +16,9 @@ internal sealed class StoredInput
 
     public string Id => Proto.Id;
 
+    /// <summary>The URL the content was added by (an image's or a text's), or empty.</summary>
+    public string Url => Proto.Data?.Image?.Url ?? Proto.Data?.Text?.Url ?? string.Empty;
+
     /// <summary>The image's features once processed (30000), else <see langword="null"/>.</summary>
     public float[]? Features { get; set; }
 

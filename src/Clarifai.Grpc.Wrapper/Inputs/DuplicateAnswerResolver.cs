@@ -47,6 +47,7 @@ internal static class DuplicateAnswerResolver
         if (!Equals(sent.Data?.Metadata ?? new Struct(), stored.Data?.Metadata ?? new Struct())) return false;
         var url = sent.Data?.Image?.Url ?? string.Empty;
         if (url.Length > 0) return url == (stored.Data?.Image?.Url ?? string.Empty);
+        if (sent.Data?.Text is { } text && text.Raw != (stored.Data?.Text?.Raw ?? string.Empty)) return false;
         return stored.CreatedAt is { } created && created.ToDateTimeOffset() >= firstSentAt - ClockSkew;
     }
 

@@ -6,7 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// An image to add to an app, with its labels: positive concepts (value 1), negative concepts (value 0, "not this"),
+/// An image (or a text) to add to an app, with its labels: positive concepts (value 1), negative concepts (value 0, "not this"),
 /// metadata and an optional client-chosen id. Immutable: every <c>With…</c> returns a new instance.
 /// </summary>
 /// <example>
@@ -17,11 +17,12 @@ namespace Clarifai.Grpc.Wrapper;
 /// </example>
 public sealed class NewInput
 {
-    private NewInput(Uri? url, bool allowDuplicateUrl, ByteString? bytes)
+    private NewInput(Uri? url, bool allowDuplicateUrl, ByteString? bytes, string? text = null)
     {
         Url = url;
         AllowDuplicateUrl = allowDuplicateUrl;
         Bytes = bytes;
+        Text = text;
     }
 
     /// <summary>The image's URL, when the input is added by URL (Clarifai downloads it).</summary>
@@ -32,6 +33,9 @@ public sealed class NewInput
 
     /// <summary>The image's bytes, when the input is added by content.</summary>
     public ByteString? Bytes { get; }
+
+    /// <summary>The text, when the input is a text rather than an image (for text classifiers and search).</summary>
+    public string? Text { get; }
 
     /// <summary>The client-chosen input id, or <see langword="null"/> to let Clarifai choose.</summary>
     public string? Id { get; private init; }
@@ -46,7 +50,7 @@ public sealed class NewInput
     public Struct? Metadata { get; private init; }
 
     /// <summary>The size of the image content this input sends (0 for a URL).</summary>
-    public long ContentLength => Bytes?.Length ?? 0;
+    public long ContentLength => Bytes?.Length ?? (Text is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(Text));
 
     /// <summary>An image Clarifai downloads from <paramref name="url"/>.</summary>
     /// <param name="url">An absolute http(s) URL.</param>
@@ -63,6 +67,17 @@ public sealed class NewInput
     /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
     public static NewInput FromUrl(Uri url, bool allowDuplicateUrl = false) =>
         new(ImageContent.CheckUrl(url, nameof(url)), allowDuplicateUrl, bytes: null);
+
+    /// <summary>A text input (a sentence, a document), for text classifiers and text search.</summary>
+    /// <param name="text">The text; not empty, at most 20 MB as UTF-8.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentException">The text is empty or too large.</exception>
+    public static NewInput FromText(string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        ImageContent.CheckSize(System.Text.Encoding.UTF8.GetByteCount(text), nameof(text));
+        return new NewInput(url: null, allowDuplicateUrl: false, bytes: null, text);
+    }
 
     /// <summary>An image given by its encoded bytes (JPEG, PNG, …).</summary>
     /// <param name="bytes">The image file's content; not empty. Copied.</param>
@@ -108,7 +123,7 @@ public sealed class NewInput
     public NewInput WithId(string id)
     {
         Guard.Id(id, nameof(id), "input id");
-        return new NewInput(Url, AllowDuplicateUrl, Bytes) { Id = id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = Metadata };
+        return new NewInput(Url, AllowDuplicateUrl, Bytes, Text) { Id = id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = Metadata };
     }
 
     /// <summary>Adds concepts the image shows (value 1).</summary>
@@ -116,14 +131,14 @@ public sealed class NewInput
     /// <exception cref="ArgumentException">An id is empty, repeated, or already marked present or absent on this input.</exception>
     /// <returns>A new input with the concepts.</returns>
     public NewInput WithConcepts(params string[] conceptIds) =>
-        new(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), NegativeConcepts = NegativeConcepts, Metadata = Metadata };
+        new(Url, AllowDuplicateUrl, Bytes, Text) { Id = Id, Concepts = Concepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), NegativeConcepts = NegativeConcepts, Metadata = Metadata };
 
     /// <summary>Adds concepts the image does not show (value 0): negative examples.</summary>
     /// <param name="conceptIds">Concept ids, not empty, each listed once.</param>
     /// <exception cref="ArgumentException">An id is empty, repeated, or already marked present or absent on this input.</exception>
     /// <returns>A new input with the negative concepts.</returns>
     public NewInput WithoutConcepts(params string[] conceptIds) =>
-        new(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), Metadata = Metadata };
+        new(Url, AllowDuplicateUrl, Bytes, Text) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts.AddRange(CheckConcepts(conceptIds, nameof(conceptIds))), Metadata = Metadata };
 
     /// <summary>Sets metadata stored with the input.</summary>
     /// <param name="metadata">The metadata.</param>
@@ -131,7 +146,7 @@ public sealed class NewInput
     public NewInput WithMetadata(Struct metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
-        return new NewInput(Url, AllowDuplicateUrl, Bytes) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = metadata.Clone() };
+        return new NewInput(Url, AllowDuplicateUrl, Bytes, Text) { Id = Id, Concepts = Concepts, NegativeConcepts = NegativeConcepts, Metadata = metadata.Clone() };
     }
 
     /// <summary>Sets metadata from string values.</summary>
@@ -149,18 +164,20 @@ public sealed class NewInput
     /// <returns>A new <see cref="Input"/>.</returns>
     public Input ToProto()
     {
-        var image = new Image();
-        if (Url is not null)
+        var data = new Data();
+        if (Text is not null)
         {
-            image.Url = Url.AbsoluteUri;
-            image.AllowDuplicateUrl = AllowDuplicateUrl;
+            data.Text = new Text { Raw = Text };
+        }
+        else if (Url is not null)
+        {
+            data.Image = new Image { Url = Url.AbsoluteUri, AllowDuplicateUrl = AllowDuplicateUrl };
         }
         else
         {
-            image.Base64 = Bytes;
+            data.Image = new Image { Base64 = Bytes };
         }
 
-        var data = new Data { Image = image };
         foreach (var concept in Concepts) data.Concepts.Add(new Concept { Id = concept, Value = 1f });
         foreach (var concept in NegativeConcepts) data.Concepts.Add(new Concept { Id = concept, Value = 0f });
         if (Metadata is not null) data.Metadata = Metadata.Clone();
@@ -169,7 +186,7 @@ public sealed class NewInput
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"NewInput({(Url is not null ? Url.AbsoluteUri : $"{ContentLength} bytes")}{(Id is null ? string.Empty : $", id {Id}")}, concepts [{string.Join(", ", Concepts)}], not [{string.Join(", ", NegativeConcepts)}])";
+        $"NewInput({(Url is not null ? Url.AbsoluteUri : Text is not null ? $"text, {Text.Length} characters" : $"{ContentLength} bytes")}{(Id is null ? string.Empty : $", id {Id}")}, concepts [{string.Join(", ", Concepts)}], not [{string.Join(", ", NegativeConcepts)}])";
 
     /// <summary>
     /// Each concept id valid, listed once, and never both present and absent: Clarifai would store whichever came

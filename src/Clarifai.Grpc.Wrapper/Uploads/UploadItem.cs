@@ -56,7 +56,7 @@ internal sealed class UploadItem
     {
         Span<byte> hash = stackalloc byte[32];
         if (source.Bytes is { } bytes) SHA256.HashData(bytes.Span, hash);
-        else SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source.Url!.AbsoluteUri), hash);
+        else SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source.Text is { } text ? "text:" + text : source.Url!.AbsoluteUri), hash);
         return Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -43,6 +43,27 @@ public sealed class InputServiceTests
     }
 
     [Test]
+    public async Task AddAsync_SendsATextInput_AsText_WithItsLabels_AndNoImage()
+    {
+        var mock = new MockV2().Returns<PostInputsRequest, MultiInputResponse>(Responses.Inputs(StatusCode.Success, ("t1", StatusCode.InputPending)));
+        using var client = TestClients.Create(mock);
+        var input = NewInput.FromText("the team won the match").WithId("t1").WithConcepts("sports").WithoutConcepts("cooking");
+
+        await client.Inputs.AddAsync([input]);
+
+        var sent = ((PostInputsRequest)mock.Calls.Single().Request).Inputs.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Data.Text.Raw, Is.EqualTo("the team won the match"));
+            Assert.That(sent.Data.Image, Is.Null);
+            Assert.That(sent.Data.Concepts.Select(c => (c.Id, c.Value)), Is.EqualTo(new[] { ("sports", 1f), ("cooking", 0f) }));
+            Assert.That(input.ContentLength, Is.EqualTo(22));
+            Assert.That(input.WithMetadata([]).Text, Is.EqualTo("the team won the match"), "the With… copies keep the text");
+            Assert.Throws<ArgumentException>(() => NewInput.FromText(""));
+        });
+    }
+
+    [Test]
     public async Task AddAsync_OnMixedStatus_ReturnsEveryInputWithItsOwnOutcome()
     {
         var mock = new MockV2().Returns<PostInputsRequest, MultiInputResponse>(

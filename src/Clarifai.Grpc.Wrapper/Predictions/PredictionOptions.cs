@@ -26,7 +26,10 @@ public sealed record PredictionOptions
     /// <summary>The most tokens a generative model may produce; at least 1.</summary>
     public int? MaxTokens { get; init; }
 
-    /// <summary>Any other inference parameter by name: strings, booleans, numbers or null.</summary>
+    /// <summary>
+    /// Any other inference parameter by name: strings, booleans, numbers, null, or a protobuf <see cref="Value"/> for
+    /// lists and nested objects (such as a chat history).
+    /// </summary>
     public ImmutableDictionary<string, object?>? InferenceParams { get; init; }
 
     /// <summary>Checks the ranges.</summary>
@@ -64,9 +67,10 @@ public sealed record PredictionOptions
     private static Value ToValue(object? value, string key) => value switch
     {
         null => Value.ForNull(),
+        Value protobuf => protobuf.Clone(),
         string s => Value.ForString(s),
         bool b => Value.ForBool(b),
         int or long or float or double or decimal or short or byte or uint or ulong => Value.ForNumber(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-        _ => throw new ArgumentException($"The inference parameter '{key}' is a {value.GetType().Name}; use a string, a boolean, a number or null.", nameof(value)),
+        _ => throw new ArgumentException($"The inference parameter '{key}' is a {value.GetType().Name}; use a string, a boolean, a number, null or a Google.Protobuf.WellKnownTypes.Value.", nameof(value)),
     };
 }

@@ -88,24 +88,14 @@ public sealed class ClarifaiChatClient : IChatClient
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null) return null;
-        if (serviceType == typeof(ChatClientMetadata)) return Metadata;
-        if (serviceType == typeof(ModelRef)) return _model;
-        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => AdapterServices.Get(serviceType, serviceKey, this, Metadata, _model, _client);
 
     /// <summary>Nothing to release: the <see cref="ClarifaiClient"/> belongs to whoever created it.</summary>
     public void Dispose()
     {
     }
 
-    private ModelRef ModelOf(ChatOptions? options) =>
-        options?.ModelId is not { Length: > 0 } id ? _model
-        : ModelRef.TryParse(id, out var other) ? other
-        : throw new ArgumentException($"ChatOptions.ModelId '{id}' is neither a model id nor a clarifai.com model URL.", nameof(options));
+    private ModelRef ModelOf(ChatOptions? options) => AdapterServices.ModelOf(options?.ModelId, _model, nameof(ChatOptions));
 
     private static UsageDetails? Usage(int promptTokens, int completionTokens) =>
         promptTokens == 0 && completionTokens == 0 ? null : new UsageDetails { InputTokenCount = promptTokens, OutputTokenCount = completionTokens, TotalTokenCount = promptTokens + completionTokens };

@@ -39,9 +39,7 @@ public sealed class ClarifaiEmbeddingGenerator : IEmbeddingGenerator<string, Emb
         var texts = values.ToList();
         if (texts.Any(string.IsNullOrEmpty)) throw new ArgumentException("Every value must be a non-empty text.", nameof(values));
         if (options?.Dimensions is not null) throw new NotSupportedException("Clarifai embedding models have fixed dimensions; leave EmbeddingGenerationOptions.Dimensions unset.");
-        var model = options?.ModelId is { Length: > 0 } id
-            ? (ModelRef.TryParse(id, out var other) ? other : throw new ArgumentException($"EmbeddingGenerationOptions.ModelId '{id}' is neither a model id nor a clarifai.com model URL.", nameof(options)))
-            : _model;
+        var model = AdapterServices.ModelOf(options?.ModelId, _model, nameof(EmbeddingGenerationOptions));
 
         var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
         long promptTokens = 0;
@@ -66,14 +64,7 @@ public sealed class ClarifaiEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     }
 
     /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null) return null;
-        if (serviceType == typeof(EmbeddingGeneratorMetadata)) return Metadata;
-        if (serviceType == typeof(ModelRef)) return _model;
-        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) => AdapterServices.Get(serviceType, serviceKey, this, Metadata, _model, _client);
 
     /// <summary>Nothing to release: the <see cref="ClarifaiClient"/> belongs to whoever created it.</summary>
     public void Dispose()

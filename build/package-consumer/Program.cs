@@ -2,19 +2,27 @@ using Clarifai.Api;
 using Clarifai.Grpc.Wrapper;
 using Clarifai.Grpc.Wrapper.Testing;
 using Grpc.Core;
+using Microsoft.Extensions.AI;
 
 // Uses the generated API (Clarifai.Api, shipped inside the package), the client, and the Testing helpers, over an
 // in-memory invoker: no network, no npm.
 var rpcs = ServiceReflection.Descriptor.Services.Single(s => s.Name == "V2").Methods.Count;
 using var clarifai = new ClarifaiClient(new ClarifaiClientOptions { ApiKey = "consumer-key", UserId = "u", AppId = "a" }, new CannedInvoker());
 var prediction = await clarifai.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://samples.clarifai.com/puppy.jpeg"));
-Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}");
-return rpcs > 280 && prediction.Concepts[0].Name == "charlie" ? 0 : 1;
+var chat = await clarifai.AsIChatClient("llm").GetResponseAsync("Say hello");
+Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}; the chat client answered '{chat.Text}'");
+return rpcs > 280 && prediction.Concepts[0].Name == "charlie" && chat.Text == "hello" ? 0 : 1;
 
 internal sealed class CannedInvoker : CallInvoker
 {
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-        GrpcCalls.Unary((TResponse)(object)ClarifaiFakes.PredictionResponse(("charlie", 0.93f)));
+        GrpcCalls.Unary((TResponse)(object)(request is PostModelOutputsRequest { Inputs: [{ Data.Text: not null }] } ? TextAnswer("hello") : ClarifaiFakes.PredictionResponse(("charlie", 0.93f))));
+
+    private static MultiOutputResponse TextAnswer(string text) => new()
+    {
+        Status = new Clarifai.Api.Status.Status { Code = Clarifai.Api.Status.StatusCode.Success },
+        Outputs = { new Output { Status = new Clarifai.Api.Status.Status { Code = Clarifai.Api.Status.StatusCode.Success }, Data = new Data { Text = new Text { Raw = text } } } },
+    };
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) => throw new NotSupportedException();
 

@@ -21,6 +21,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     /// <summary>The largest response the client accepts, in bytes: predictions over many inputs can be large.</summary>
     public const int MaxReceiveMessageSize = 128 * 1024 * 1024;
 
+    private readonly ClarifaiClientOptions _options;
     private readonly GrpcChannel? _ownedChannel;
     private int _disposed;
 
@@ -67,7 +68,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     /// <summary>For mocking only: a client with no channel whose members must all be overridden.</summary>
     protected ClarifaiClient()
     {
-        Options = new ClarifaiClientOptions();
+        _options = new ClarifaiClientOptions();
         GrpcClient = null!;
         Api = null!;
         Inputs = null!;
@@ -82,7 +83,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     private ClarifaiClient(ClarifaiClientOptions options, GrpcChannel? channel, CallInvoker? invoker, ILoggerFactory? loggerFactory)
     {
-        Options = options;
+        _options = options;
         if (invoker is null)
         {
             if (channel is null)
@@ -109,8 +110,11 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Uploads = new UploadService(executor, options.Polling);
     }
 
-    /// <summary>The options this client was created with (a copy).</summary>
-    public ClarifaiClientOptions Options { get; }
+    /// <summary>
+    /// A copy of the options this client uses. The client copied them when it was created: changing the options you
+    /// passed, or this copy, changes nothing in the client.
+    /// </summary>
+    public ClarifaiClientOptions Options => _options.Clone();
 
     /// <summary>
     /// The raw generated client (every RPC of <c>clarifai.api.V2</c>), with only the credentials layer under it: the
@@ -176,7 +180,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ClarifaiClient({Options.Endpoint})";
+    public override string ToString() => $"ClarifaiClient({_options.Endpoint})";
 
     /// <summary>Releases the channel the client created; a borrowed channel or invoker stays open.</summary>
     /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>

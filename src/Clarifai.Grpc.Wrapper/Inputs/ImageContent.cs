@@ -39,6 +39,17 @@ internal static class ImageContent
         return UnsafeByteOperations.UnsafeWrap(bytes);
     }
 
+    /// <summary>Reads a stream to its end, refusing it at once when its known length is out of bounds.</summary>
+    public static async Task<ByteString> ReadStreamAsync(Stream stream, string paramName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream, paramName);
+        if (!stream.CanRead) throw new ArgumentException("The stream is not readable.", paramName);
+        if (stream.CanSeek) CheckSize(stream.Length - stream.Position, paramName);
+        var bytes = await ByteString.FromStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        CheckSize(bytes.Length, paramName);
+        return bytes;
+    }
+
     /// <summary>Image content must be 1 byte to <see cref="ClarifaiLimits.MaxImageBytes"/>.</summary>
     public static void CheckSize(long length, string paramName)
     {

@@ -99,14 +99,8 @@ public sealed class NewInput
     /// <param name="stream">A readable stream positioned at the image's first byte.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The input.</returns>
-    public static async Task<NewInput> FromStreamAsync(Stream stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead) throw new ArgumentException("The stream is not readable.", nameof(stream));
-        if (stream.CanSeek) ImageContent.CheckSize(stream.Length - stream.Position, nameof(stream));
-        var bytes = await ByteString.FromStreamAsync(stream, cancellationToken).ConfigureAwait(false);
-        return FromBytes(bytes);
-    }
+    public static async Task<NewInput> FromStreamAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        FromBytes(await ImageContent.ReadStreamAsync(stream, nameof(stream), cancellationToken).ConfigureAwait(false));
 
     /// <summary>An image read from a file.</summary>
     /// <param name="path">The file's path.</param>

@@ -43,6 +43,14 @@ public sealed class ImageSource
     public static async Task<ImageSource> FromFileAsync(string path, CancellationToken cancellationToken = default)
         => new(url: null, await ImageContent.ReadFileAsync(path, nameof(path), cancellationToken).ConfigureAwait(false));
 
+    /// <summary>An image read from a stream (to its end).</summary>
+    /// <param name="stream">A readable stream positioned at the image's first byte.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentException">The stream is not readable, or its content is empty or over 20 MB.</exception>
+    public static async Task<ImageSource> FromStreamAsync(Stream stream, CancellationToken cancellationToken = default)
+        => new(url: null, await ImageContent.ReadStreamAsync(stream, nameof(stream), cancellationToken).ConfigureAwait(false));
+
     /// <summary>The PostModelOutputs input of this image.</summary>
     /// <returns>A new <see cref="Input"/>.</returns>
     public Input ToProto() =>

@@ -5,14 +5,14 @@ using StatusCode = Clarifai.Api.Status.StatusCode;
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// The one table that translates Clarifai status codes: what each code means (<see cref="Categorize"/>), whether a
+/// The one table that translates Clarifai status codes: what each code means (the exception it becomes), whether a
 /// call that answered it may be retried (<see cref="IsRetryable"/>), and the model version and input states.
 /// </summary>
 /// <remarks>
 /// The explicit rows follow Clarifai's documentation. Every other code of the pinned API is placed by its protobuf
 /// name (<c>…_DOES_NOT_EXIST</c> → not found, <c>…_INVALID_ARGUMENT</c> / <c>…_INVALID_REQUEST</c> → invalid request,
 /// <c>…_PERMISSION_DENIED</c> → authentication), so that a code added by a newer API version still lands somewhere
-/// sensible; what remains is <see cref="StatusCategory.Other"/>.
+/// sensible; what remains becomes a plain <see cref="ClarifaiException"/>.
 /// </remarks>
 public static class ClarifaiStatusCodes
 {
@@ -108,7 +108,7 @@ public static class ClarifaiStatusCodes
     /// <summary>What a status code means to a caller.</summary>
     /// <param name="code">A Clarifai status code.</param>
     /// <returns>Its category; <see cref="StatusCategory.Other"/> for codes the table does not place.</returns>
-    public static StatusCategory Categorize(StatusCode code)
+    internal static StatusCategory Categorize(StatusCode code)
     {
         if (Explicit.TryGetValue(code, out var category)) return category;
         if (ToModelVersionState(code) != ModelVersionState.Unknown) return StatusCategory.ModelVersionState;
@@ -130,7 +130,7 @@ public static class ClarifaiStatusCodes
     /// </summary>
     /// <param name="code">A Clarifai status code.</param>
     /// <returns><see langword="true"/> if the request had no effect.</returns>
-    public static bool IsRefusedBeforeWork(StatusCode code) => RefusedBeforeWork.Contains(code);
+    internal static bool IsRefusedBeforeWork(StatusCode code) => RefusedBeforeWork.Contains(code);
 
     /// <summary>
     /// Whether the code says the model cannot answer yet — 21351 deploying, 21354 busy, 21355 loading — so the call may

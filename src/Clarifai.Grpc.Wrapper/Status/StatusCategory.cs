@@ -1,7 +1,7 @@
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>What a Clarifai status code means to a caller: how the library translates it.</summary>
-public enum StatusCategory
+internal enum StatusCategory
 {
     /// <summary>A code the table does not place; errors of this kind surface as a plain <see cref="ClarifaiException"/>.</summary>
     Other = 0,

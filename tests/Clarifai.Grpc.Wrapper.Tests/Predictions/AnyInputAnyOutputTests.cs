@@ -33,6 +33,37 @@ public sealed class AnyInputAnyOutputTests
     }
 
     [Test]
+    public async Task Images_FromAStreamAndAFile_CarryTheirBytes_AndBadOnesAreRefused()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".png");
+        await File.WriteAllBytesAsync(path, png);
+        try
+        {
+            var fromStream = await ImageSource.FromStreamAsync(new MemoryStream(png));
+            var fromFile = await ImageSource.FromFileAsync(path);
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(ModelInput.FromImage(fromStream).ToProto().Data.Image.Base64.ToByteArray(), Is.EqualTo(png));
+                Assert.That(ModelInput.FromImage(fromFile).ToProto().Data.Image.Base64.ToByteArray(), Is.EqualTo(png));
+                await Assert.ThrowsAsync<ArgumentException>(() => ImageSource.FromStreamAsync(new MemoryStream()));
+                await Assert.ThrowsAsync<ArgumentException>(() => ImageSource.FromStreamAsync(new NonSeekable(new byte[ClarifaiLimits.MaxImageBytes + 1])));
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A stream whose length is unknown until read, so the size rule must apply after reading.</summary>
+    private sealed class NonSeekable(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Test]
     public async Task Options_TravelAsOutputConfigAndInferenceParams_AndTheGeneratedTextComesBack()
     {
         var mock = new MockV2().On<PostModelOutputsRequest, MultiOutputResponse>(_ => GrpcCalls.Unary(new MultiOutputResponse

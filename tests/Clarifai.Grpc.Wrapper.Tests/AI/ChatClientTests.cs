@@ -107,18 +107,18 @@ public sealed class ChatClientTests
     }
 
     [Test]
-    public void WhatAClarifaiModelCannotTake_IsRefusedBeforeAnyCall()
+    public async Task WhatAClarifaiModelCannotTake_IsRefusedBeforeAnyCall()
     {
         var mock = new MockV2();
         using var clarifai = TestClients.Create(mock);
         var chat = clarifai.AsIChatClient(Llm);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
-            Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([]));
-            Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new(ChatRole.System, "only a system prompt")]));
-            Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { Tools = [AIFunctionFactory.Create(() => 1, "one")] }));
-            Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { AdditionalProperties = new() { ["when"] = DateTime.UtcNow } }));
+            await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([]));
+            await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new(ChatRole.System, "only a system prompt")]));
+            await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { Tools = [AIFunctionFactory.Create(() => 1, "one")] }));
+            await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { AdditionalProperties = new() { ["when"] = DateTime.UtcNow } }));
             Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([new(ChatRole.User, "x")], new ChatOptions { ModelId = "not a model!" }));
             Assert.That(mock.Calls, Is.Empty);
         });

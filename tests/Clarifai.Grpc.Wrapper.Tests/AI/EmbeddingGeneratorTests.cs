@@ -47,16 +47,16 @@ public sealed class EmbeddingGeneratorTests
     }
 
     [Test]
-    public void WhatCannotBeDone_IsRefusedBeforeAnyCall()
+    public async Task WhatCannotBeDone_IsRefusedBeforeAnyCall()
     {
         var mock = new MockV2();
         using var clarifai = TestClients.Create(mock);
         var generator = clarifai.AsIEmbeddingGenerator(Embedder);
 
-        Assert.Multiple(() =>
+        await Assert.MultipleAsync(async () =>
         {
-            Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { Dimensions = 256 }));
-            Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x", ""]));
+            await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { Dimensions = 256 }));
+            await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x", ""]));
             Assert.That(mock.Calls, Is.Empty);
         });
     }

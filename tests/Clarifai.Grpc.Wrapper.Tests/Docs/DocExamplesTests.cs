@@ -15,7 +15,7 @@ namespace Clarifai.Grpc.Wrapper.Tests.Docs;
 public sealed class DocExamplesTests
 {
     /// <summary>What each compiled example of docs/testing.md prints, in order.</summary>
-    private static readonly string[] ExpectedOutput = ["charlie", "charlie", "Once upon a time"];
+    private static readonly string[] ExpectedOutput = ["charlie", "1 model; All; Trained", "charlie", "Once upon a time"];
 
     /// <summary>The SDK's implicit usings for a console project, which put System.Threading.Tasks.Task in scope.</summary>
     private const string ImplicitUsings = """

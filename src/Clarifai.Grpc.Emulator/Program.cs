@@ -23,8 +23,10 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 var app = ClarifaiEmulator.Build(options, LogLevel.Warning);
 await app.StartAsync();
 Console.WriteLine($"Clarifai emulator listening on {string.Join(", ", app.Urls)} (HTTP/2, no TLS)");
-Console.WriteLine($"Development key: {options.ApiKey}");
-Console.WriteLine("Any user_app_id is accepted; each (user_id, app_id) is its own app. Faults: " + (options.Faults.Any ? options.Faults.ToString() : "none"));
+// One line per key, in exactly these forms, so that scripts can read them.
+Console.WriteLine($"Personal access token: {options.ApiKey}");
+foreach (var appKey in options.AppKeys) Console.WriteLine($"App key: {appKey.Key} (user_id {appKey.UserId}, app_id {appKey.AppId})");
+Console.WriteLine("With the token any user_app_id is accepted; each (user_id, app_id) is its own app. Faults: " + (options.Faults.Any ? options.Faults.ToString() : "none"));
 Console.WriteLine("Press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();
 return 0;

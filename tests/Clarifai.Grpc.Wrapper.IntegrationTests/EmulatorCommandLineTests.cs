@@ -11,7 +11,7 @@ public sealed class EmulatorCommandLineTests
     {
         var options = EmulatorCommandLine.Parse(
         [
-            "--port", "0", "--key", "k", "--allow-url-host", "images.example.test", "--training-ms", "50",
+            "--port", "0", "--key", "k", "--app-key", "ak:ann/photos", "--app-key", "ak2:bob/docs", "--allow-url-host", "images.example.test", "--training-ms", "50",
             "--latency-ms", "20", "--unavailable-rate", "0.2", "--throttle-rate", "0.1", "--lost-response-rate", "0.05",
             "--input-failure-rate", "0.05", "--max-rps", "100", "--seed", "7",
         ]);
@@ -20,6 +20,7 @@ public sealed class EmulatorCommandLineTests
         {
             Assert.That(options.Port, Is.Zero);
             Assert.That(options.ApiKey, Is.EqualTo("k"));
+            Assert.That(options.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey("ak", "ann", "photos"), new EmulatorAppKey("ak2", "bob", "docs") }));
             Assert.That(options.AllowedUrlHosts, Does.Contain("images.example.test").And.Contain("127.0.0.1"));
             Assert.That(options.TrainingDuration, Is.EqualTo(TimeSpan.FromMilliseconds(50)));
             Assert.That(options.Faults, Is.EqualTo(new FaultOptions
@@ -39,6 +40,7 @@ public sealed class EmulatorCommandLineTests
         {
             Assert.That(options.Port, Is.EqualTo(5080));
             Assert.That(options.ApiKey, Is.EqualTo(EmulatorOptions.DevelopmentKey));
+            Assert.That(options.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey(EmulatorOptions.DevelopmentAppKey, "emulator-user", "emulator-app") }));
             Assert.That(options.Faults.Any, Is.False);
         });
     }
@@ -57,6 +59,8 @@ public sealed class EmulatorCommandLineTests
             Assert.That(() => EmulatorCommandLine.Parse(["--nope"]), Throws.ArgumentException.With.Message.Contains("--nope"));
             Assert.That(() => EmulatorCommandLine.Parse(["--seed"]), Throws.ArgumentException.With.Message.Contains("--seed"));
             Assert.That(() => EmulatorCommandLine.Parse(["--seed", "x"]), Throws.InstanceOf<FormatException>());
+            Assert.That(() => EmulatorCommandLine.Parse(["--app-key", "no-app"]), Throws.ArgumentException.With.Message.Contains("KEY:USER/APP"));
+            Assert.That(() => EmulatorCommandLine.Parse(["--key", "same", "--app-key", "same:u/a"]), Throws.ArgumentException.With.Message.Contains("different"));
         });
     }
 }

@@ -42,8 +42,12 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
     /// <summary>The address clients connect to, for example <c>http://127.0.0.1:50123</c>.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>The key the emulator accepts.</summary>
+    /// <summary>The personal access token the emulator accepts (calls name their app in <c>user_app_id</c>).</summary>
     public string ApiKey => Options.ApiKey;
+
+    /// <summary>The first app-scoped key, with its app (calls without <c>user_app_id</c> act on that app).</summary>
+    /// <exception cref="InvalidOperationException">The emulator was started without app keys.</exception>
+    public EmulatorAppKey AppKey => Options.AppKeys.Count > 0 ? Options.AppKeys[0] : throw new InvalidOperationException("This emulator was started without app keys (EmulatorOptions.AppKeys is empty).");
 
     /// <summary>The options the emulator started with.</summary>
     public EmulatorOptions Options { get; }
@@ -119,6 +123,7 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new FaultInjector(options.Faults));
         builder.Services.AddSingleton<EmulatorStore>();
+        builder.Services.AddSingleton<TenantResolver>();
         builder.Services.AddSingleton<ImageFetcher>();
         builder.Services.AddSingleton<InputProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InputProcessor>());

@@ -10,7 +10,8 @@ internal static class EmulatorCommandLine
 
         Options:
           --port N                   port to listen on (default 5080; 0 picks a free one)
-          --key KEY                  the API key clients must send (default: the development key)
+          --key KEY                  the personal access token clients may send (default: the development PAT)
+          --app-key KEY:USER/APP     an app-scoped key bound to USER/APP (repeatable; replaces the default app key)
           --allow-url-host HOST      also fetch image URLs from HOST (repeatable; loopback is always allowed)
           --training-ms N            how long training takes (default 200)
           --latency-ms N             fault: latency added to every request
@@ -28,6 +29,7 @@ internal static class EmulatorCommandLine
         var options = new EmulatorOptions { Port = 5080 };
         var faults = FaultOptions.None;
         var hosts = options.AllowedUrlHosts.ToList();
+        List<EmulatorAppKey>? appKeys = null;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -38,6 +40,7 @@ internal static class EmulatorCommandLine
             {
                 case "--port": options = options with { Port = Int() }; break;
                 case "--key": options = options with { ApiKey = Value() }; break;
+                case "--app-key": (appKeys ??= []).Add(EmulatorAppKey.Parse(Value())); break;
                 case "--allow-url-host": hosts.Add(Value()); break;
                 case "--training-ms": options = options with { TrainingDuration = TimeSpan.FromMilliseconds(Int()) }; break;
                 case "--latency-ms": faults = faults with { Latency = TimeSpan.FromMilliseconds(Int()) }; break;
@@ -51,7 +54,7 @@ internal static class EmulatorCommandLine
             }
         }
 
-        options = options with { AllowedUrlHosts = hosts, Faults = faults };
+        options = options with { AllowedUrlHosts = hosts, Faults = faults, AppKeys = appKeys ?? options.AppKeys };
         options.Validate();
         return options;
     }

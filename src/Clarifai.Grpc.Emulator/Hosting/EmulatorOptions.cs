@@ -3,14 +3,32 @@ namespace Clarifai.Grpc.Emulator;
 /// <summary>Settings of a <see cref="ClarifaiEmulator"/>: where it listens, which key it accepts, how it behaves.</summary>
 public sealed record EmulatorOptions
 {
-    /// <summary>The key the emulator accepts by default. Well known on purpose, like Azurite's: the emulator holds no real data.</summary>
+    /// <summary>The personal access token the emulator accepts by default. Well known on purpose, like Azurite's: the emulator holds no real data.</summary>
     public const string DevelopmentKey = "clarifai-emulator-dev-key";
+
+    /// <summary>The app-scoped key the emulator accepts by default, bound to <see cref="DevelopmentAppUserId"/>/<see cref="DevelopmentAppId"/>.</summary>
+    public const string DevelopmentAppKey = "clarifai-emulator-app-key";
+
+    /// <summary>The user of the default app key's app.</summary>
+    public const string DevelopmentAppUserId = "emulator-user";
+
+    /// <summary>The default app key's app.</summary>
+    public const string DevelopmentAppId = "emulator-app";
 
     /// <summary>The loopback port to listen on; 0 (default) picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>The key clients must send as <c>authorization: Key …</c>. Default <see cref="DevelopmentKey"/>.</summary>
+    /// <summary>
+    /// The personal access token (PAT) clients may send as <c>authorization: Key …</c>; with it, every call names its
+    /// app in <c>user_app_id</c> (11102 otherwise). Default <see cref="DevelopmentKey"/>.
+    /// </summary>
     public string ApiKey { get; init; } = DevelopmentKey;
+
+    /// <summary>
+    /// App-scoped keys, each bound to one app (see <see cref="EmulatorAppKey"/>). Default: one,
+    /// <see cref="DevelopmentAppKey"/> for <c>emulator-user/emulator-app</c>.
+    /// </summary>
+    public IReadOnlyList<EmulatorAppKey> AppKeys { get; init; } = [new(DevelopmentAppKey, DevelopmentAppUserId, DevelopmentAppId)];
 
     /// <summary>
     /// Hosts whose image URLs the emulator downloads. Default: loopback only (<c>localhost</c>, <c>127.0.0.1</c>,
@@ -31,6 +49,15 @@ public sealed record EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
         ArgumentException.ThrowIfNullOrWhiteSpace(ApiKey);
+        ArgumentNullException.ThrowIfNull(AppKeys);
+        foreach (var appKey in AppKeys)
+        {
+            ArgumentNullException.ThrowIfNull(appKey, nameof(AppKeys));
+            appKey.Validate();
+        }
+
+        var keys = AppKeys.Select(k => k.Key).Append(ApiKey).ToList();
+        if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count) throw new ArgumentException("Every key (the PAT and each app key) must be different.", nameof(AppKeys));
         ArgumentNullException.ThrowIfNull(AllowedUrlHosts);
         ArgumentOutOfRangeException.ThrowIfNegative(TrainingDuration.Ticks, nameof(TrainingDuration));
         ArgumentNullException.ThrowIfNull(Faults);

@@ -39,19 +39,18 @@ internal sealed partial class EmulatedV2Service
         }
     }
 
-    /// <summary>Answers each request of the stream as PostModelOutputs would, in order; each request names its own app.</summary>
+    /// <summary>Answers each request of the stream as PostModelOutputs would, in order; each request is resolved to its app on its own.</summary>
     public override async Task StreamModelOutputs(IAsyncStreamReader<PostModelOutputsRequest> requestStream, IServerStreamWriter<MultiOutputResponse> responseStream, ServerCallContext context)
     {
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            var ids = request.UserAppId;
-            if (ids is null || ids.UserId.Length == 0 || ids.AppId.Length == 0)
+            if (_tenants.Resolve(EmulatorInterceptor.AppKeyOf(context), request.UserAppId, out var app) is { } refused)
             {
-                await responseStream.WriteAsync(new MultiOutputResponse { Status = EmulatorInterceptor.MissingUserAppId() }).ConfigureAwait(false);
+                await responseStream.WriteAsync(new MultiOutputResponse { Status = refused }).ConfigureAwait(false);
                 continue;
             }
 
-            var response = await PredictAsync(_store.App(ids.UserId, ids.AppId), request, context.CancellationToken).ConfigureAwait(false);
+            var response = await PredictAsync(app!, request, context.CancellationToken).ConfigureAwait(false);
             response.Status.ReqId = "emu-" + Guid.NewGuid().ToString("N");
             await responseStream.WriteAsync(response).ConfigureAwait(false);
         }

@@ -22,11 +22,11 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     private readonly ModelTrainer _trainer;
     private readonly ImageFetcher _fetcher;
     private readonly FaultInjector _faults;
-    private readonly EmulatorStore _store;
+    private readonly TenantResolver _tenants;
 
-    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, EmulatorStore store)
+    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants)
     {
-        _store = store;
+        _tenants = tenants;
         _processor = processor;
         _trainer = trainer;
         _fetcher = fetcher;

@@ -14,15 +14,16 @@ internal sealed class EmulatorInterceptor : Interceptor
 {
     internal const string AppKey = "clarifai-emulator-app";
 
-    private readonly FaultInjector _faults;
-    private readonly EmulatorStore _store;
-    private readonly string _expectedAuthorization;
+    /// <summary>Where the call's app-scoped key is kept in the call's state (absent for the personal access token).</summary>
+    private const string AppKeyKey = "clarifai-emulator-app-key";
 
-    public EmulatorInterceptor(FaultInjector faults, EmulatorStore store, EmulatorOptions options)
+    private readonly FaultInjector _faults;
+    private readonly TenantResolver _tenants;
+
+    public EmulatorInterceptor(FaultInjector faults, TenantResolver tenants)
     {
         _faults = faults;
-        _store = store;
-        _expectedAuthorization = "Key " + options.ApiKey;
+        _tenants = tenants;
     }
 
     /// <summary>Streams: the same key and <c>user_app_id</c> rules; a refusal is the stream's one message.</summary>
@@ -49,9 +50,9 @@ internal sealed class EmulatorInterceptor : Interceptor
         await continuation(requestStream, responseStream, context).ConfigureAwait(false);
     }
 
-    /// <summary>The answer to a call on an app that names none.</summary>
-    public static Clarifai.Api.Status.Status MissingUserAppId() =>
-        Statuses.Of(StatusCode.ConnInvalidRequest, "user_app_id (user_id and app_id) is required with a personal access token");
+    /// <summary>The app-scoped key a call was made with, or <see langword="null"/> for the personal access token (in the call's state).</summary>
+    public static EmulatorAppKey? AppKeyOf(ServerCallContext context) =>
+        context.UserState.TryGetValue(AppKeyKey, out var key) ? (EmulatorAppKey?)key : null;
 
     /// <summary>Checks the key, and resolves the app the request names into the call's state; or says why not.</summary>
     private Clarifai.Api.Status.Status? Admit(object request, ServerCallContext context)
@@ -59,9 +60,8 @@ internal sealed class EmulatorInterceptor : Interceptor
         if (Authenticate(context) is { } refusal) return refusal;
         if (request is IMessage message && message.Descriptor.FindFieldByName("user_app_id") is { } field)
         {
-            var ids = field.Accessor.GetValue(message) as UserAppIDSet;
-            if (ids is null || ids.UserId.Length == 0 || ids.AppId.Length == 0) return MissingUserAppId();
-            context.UserState[AppKey] = _store.App(ids.UserId, ids.AppId);
+            if (_tenants.Resolve(AppKeyOf(context), field.Accessor.GetValue(message) as UserAppIDSet, out var app) is { } denied) return denied;
+            context.UserState[AppKey] = app!;
         }
 
         return null;
@@ -69,9 +69,9 @@ internal sealed class EmulatorInterceptor : Interceptor
 
     private Clarifai.Api.Status.Status? Authenticate(ServerCallContext context)
     {
-        var authorization = context.RequestHeaders.GetValue("authorization");
-        if (string.IsNullOrEmpty(authorization)) return Statuses.Of(StatusCode.ConnKeyNotFound, "No 'authorization: Key …' header was sent");
-        return string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal) ? null : Statuses.Of(StatusCode.ConnKeyInvalid, "The key is not the emulator's key");
+        var refusal = _tenants.Authenticate(context.RequestHeaders.GetValue("authorization"), out var appKey);
+        if (appKey is not null) context.UserState[AppKeyKey] = appKey;
+        return refusal;
     }
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)

@@ -22,7 +22,9 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 
 var app = ClarifaiEmulator.Build(options, LogLevel.Warning);
 await app.StartAsync();
-Console.WriteLine($"Clarifai emulator listening on {string.Join(", ", app.Urls)} (HTTP/2, no TLS)");
+var urls = app.Urls.ToList();
+Console.WriteLine($"Clarifai emulator listening on {urls[0]} (gRPC, HTTP/2, no TLS)");
+Console.WriteLine($"REST: {urls[1].TrimEnd('/').Replace("[::]", "127.0.0.1", StringComparison.Ordinal)}");
 // One line per key, in exactly these forms, so that scripts can read them.
 Console.WriteLine($"Personal access token: {options.ApiKey}");
 foreach (var appKey in options.AppKeys) Console.WriteLine($"App key: {appKey.Key} (user_id {appKey.UserId}, app_id {appKey.AppId})");

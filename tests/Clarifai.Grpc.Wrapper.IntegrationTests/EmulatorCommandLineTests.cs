@@ -11,7 +11,7 @@ public sealed class EmulatorCommandLineTests
     {
         var options = EmulatorCommandLine.Parse(
         [
-            "--port", "0", "--key", "k", "--app-key", "ak:ann/photos", "--app-key", "ak2:bob/docs", "--allow-url-host", "images.example.test", "--training-ms", "50",
+            "--port", "0", "--rest-port", "6001", "--key", "k", "--app-key", "ak:ann/photos", "--app-key", "ak2:bob/docs", "--allow-url-host", "images.example.test", "--training-ms", "50",
             "--latency-ms", "20", "--unavailable-rate", "0.2", "--throttle-rate", "0.1", "--lost-response-rate", "0.05",
             "--input-failure-rate", "0.05", "--max-rps", "100", "--seed", "7",
         ]);
@@ -19,6 +19,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Multiple(() =>
         {
             Assert.That(options.Port, Is.Zero);
+            Assert.That(options.RestPort, Is.EqualTo(6001));
             Assert.That(options.ApiKey, Is.EqualTo("k"));
             Assert.That(options.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey("ak", "ann", "photos"), new EmulatorAppKey("ak2", "bob", "docs") }));
             Assert.That(options.AllowedUrlHosts, Does.Contain("images.example.test").And.Contain("127.0.0.1"));

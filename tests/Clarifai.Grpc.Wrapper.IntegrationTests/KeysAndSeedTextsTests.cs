@@ -97,10 +97,10 @@ public sealed class KeysAndSeedTextsTests : SharedEmulatorFixture
     }
 
     [Test]
-    public async Task TheStandaloneServer_PrintsItsKeys_InTheFormsScriptsRead()
+    public async Task TheStandaloneServer_PrintsItsKeysAndRestAddress_InTheFormsScriptsRead()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Clarifai.Grpc.Emulator.dll");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0", "--key", "pat-123", "--app-key", "ak-1:ann/photos", "--app-key", "ak-2:bob/docs"])
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0", "--rest-port", "0", "--key", "pat-123", "--app-key", "ak-1:ann/photos", "--app-key", "ak-2:bob/docs"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -127,5 +127,6 @@ public sealed class KeysAndSeedTextsTests : SharedEmulatorFixture
             "App key: ak-1 (user_id ann, app_id photos)",
             "App key: ak-2 (user_id bob, app_id docs)",
         }), string.Join('\n', lines));
+        Assert.That(lines, Has.One.Matches(@"^REST: http://127\.0\.0\.1:\d+$"), string.Join('\n', lines));
     }
 }

@@ -30,8 +30,9 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
     private readonly EmulatorStore _store;
     private int _stopped;
 
-    private ClarifaiEmulator(WebApplication app, EmulatorOptions options, Uri endpoint)
+    private ClarifaiEmulator(WebApplication app, EmulatorOptions options, Uri endpoint, Uri restEndpoint)
     {
+        RestEndpoint = restEndpoint;
         _app = app;
         Options = options;
         Endpoint = endpoint;
@@ -39,8 +40,14 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         _store = app.Services.GetRequiredService<EmulatorStore>();
     }
 
-    /// <summary>The address clients connect to, for example <c>http://127.0.0.1:50123</c>.</summary>
+    /// <summary>The gRPC address clients connect to (HTTP/2), for example <c>http://127.0.0.1:50123</c>.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>
+    /// The REST API's base address over HTTP/1.1: <c>POST {RestEndpoint}v2/inputs</c> and the other routes of the protos.
+    /// The same routes answer over HTTP/2 (prior knowledge) on <see cref="Endpoint"/>.
+    /// </summary>
+    public Uri RestEndpoint { get; }
 
     /// <summary>The personal access token the emulator accepts (calls name their app in <c>user_app_id</c>).</summary>
     public string ApiKey => Options.ApiKey;
@@ -69,8 +76,8 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         options.Validate();
         var app = Build(options, LogLevel.Warning);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ClarifaiEmulator(app, options, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Select(a => new Uri(a.Replace("[::]", "127.0.0.1", StringComparison.Ordinal))).ToList();
+        return new ClarifaiEmulator(app, options, addresses[0], addresses[1]);
     }
 
     /// <summary>How many inputs an app holds (all states): what a client's uploads can be checked against.</summary>
@@ -117,7 +124,10 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // First gRPC and REST over HTTP/2 (cleartext HTTP/2 needs prior knowledge, so this port speaks nothing else),
+            // then REST over HTTP/1.1 (without TLS Kestrel cannot offer both on one port).
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, options.RestPort, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
         });
         builder.Services.AddSingleton(options);
@@ -130,6 +140,8 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelTrainer>());
         builder.Services.AddSingleton<EmulatorInterceptor>();
+        builder.Services.AddSingleton<RestRouteTable>();
+        builder.Services.AddSingleton<RestGateway>();
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<EmulatorInterceptor>();
@@ -143,6 +155,8 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
 
         var app = builder.Build();
         app.MapGrpcService<EmulatedV2Service>();
+        var gateway = app.Services.GetRequiredService<RestGateway>();
+        app.Map("/v2/{**rest}", gateway.HandleAsync);
         return app;
     }
 }

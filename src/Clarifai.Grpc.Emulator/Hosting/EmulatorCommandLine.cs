@@ -9,7 +9,8 @@ internal static class EmulatorCommandLine
         Clarifai emulator: a Clarifai-compatible gRPC server on 127.0.0.1 over HTTP/2 without TLS.
 
         Options:
-          --port N                   port to listen on (default 5080; 0 picks a free one)
+          --port N                   gRPC port to listen on (default 5080; 0 picks a free one)
+          --rest-port N              REST port to listen on (default 5081; 0 picks a free one)
           --key KEY                  the personal access token clients may send (default: the development PAT)
           --app-key KEY:USER/APP     an app-scoped key bound to USER/APP (repeatable; replaces the default app key)
           --allow-url-host HOST      also fetch image URLs from HOST (repeatable; loopback is always allowed)
@@ -26,7 +27,7 @@ internal static class EmulatorCommandLine
 
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new EmulatorOptions { Port = 5080 };
+        var options = new EmulatorOptions { Port = 5080, RestPort = 5081 };
         var faults = FaultOptions.None;
         var hosts = options.AllowedUrlHosts.ToList();
         List<EmulatorAppKey>? appKeys = null;
@@ -39,6 +40,7 @@ internal static class EmulatorCommandLine
             switch (name)
             {
                 case "--port": options = options with { Port = Int() }; break;
+                case "--rest-port": options = options with { RestPort = Int() }; break;
                 case "--key": options = options with { ApiKey = Value() }; break;
                 case "--app-key": (appKeys ??= []).Add(EmulatorAppKey.Parse(Value())); break;
                 case "--allow-url-host": hosts.Add(Value()); break;

@@ -15,14 +15,20 @@ public sealed record EmulatorOptions
     /// <summary>The default app key's app.</summary>
     public const string DevelopmentAppId = "emulator-app";
 
-    /// <summary>The loopback port to listen on; 0 (default) picks a free one.</summary>
+    /// <summary>The loopback port gRPC listens on; 0 (default) picks a free one.</summary>
     public int Port { get; init; }
+
+    /// <summary>The loopback port the REST API listens on over HTTP/1.1 (over HTTP/2 it shares <see cref="Port"/>); 0 (default) picks a free one.</summary>
+    public int RestPort { get; init; }
 
     /// <summary>
     /// The personal access token (PAT) clients may send as <c>authorization: Key …</c>; with it, every call names its
     /// app in <c>user_app_id</c> (11102 otherwise). Default <see cref="DevelopmentKey"/>.
     /// </summary>
     public string ApiKey { get; init; } = DevelopmentKey;
+
+    /// <summary>The user who owns <see cref="ApiKey"/>: what the user id <c>me</c> means with it. Default <see cref="DevelopmentAppUserId"/>.</summary>
+    public string UserId { get; init; } = DevelopmentAppUserId;
 
     /// <summary>
     /// App-scoped keys, each bound to one app (see <see cref="EmulatorAppKey"/>). Default: one,
@@ -48,7 +54,11 @@ public sealed record EmulatorOptions
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);
+        ArgumentOutOfRangeException.ThrowIfNegative(RestPort);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RestPort, 65535);
+        if (Port != 0 && Port == RestPort) throw new ArgumentException("gRPC and REST need different ports.", nameof(RestPort));
         ArgumentException.ThrowIfNullOrWhiteSpace(ApiKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(UserId);
         ArgumentNullException.ThrowIfNull(AppKeys);
         foreach (var appKey in AppKeys)
         {

@@ -7,19 +7,21 @@ namespace Clarifai.Grpc.Emulator;
 /// <summary>
 /// The one rule of who may act on which app: a personal access token names its app in every request's
 /// <c>user_app_id</c>; an app-scoped key acts on its own app when the request names none, and is refused another app
-/// (Clarifai's public app, <c>clarifai/main</c>, is open to every key).
+/// (Clarifai's public app, <c>clarifai/main</c>, is open to every key). The user id <c>me</c> is the key's owner.
 /// </summary>
 internal sealed class TenantResolver
 {
     private readonly EmulatorStore _store;
     private readonly string _personalAccessToken;
     private readonly Dictionary<string, EmulatorAppKey> _appKeys;
+    private readonly string _tokenOwner;
 
     public TenantResolver(EmulatorStore store, EmulatorOptions options)
     {
         _store = store;
         _personalAccessToken = "Key " + options.ApiKey;
         _appKeys = options.AppKeys.ToDictionary(k => "Key " + k.Key, StringComparer.Ordinal);
+        _tokenOwner = options.UserId;
     }
 
     /// <summary>Checks the <c>authorization</c> header: <see langword="null"/> when it is a known key (<paramref name="appKey"/> is set for an app key), else the refusal.</summary>
@@ -42,6 +44,9 @@ internal sealed class TenantResolver
     {
         app = null;
         var named = ids is { UserId.Length: > 0, AppId.Length: > 0 };
+
+        // "me" (the REST routes' users/me/apps/…) is the key's owner.
+        if (named && ids!.UserId == "me") ids = new UserAppIDSet { UserId = appKey?.UserId ?? _tokenOwner, AppId = ids.AppId };
         if (appKey is null)
         {
             if (!named) return Statuses.Of(StatusCode.ConnInvalidRequest, "user_app_id (user_id and app_id) is required with a personal access token");

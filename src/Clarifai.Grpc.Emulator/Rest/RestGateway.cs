@@ -70,7 +70,12 @@ internal sealed class RestGateway : IAsyncDisposable
         }
         catch (RpcException e)
         {
-            var httpStatus = e.StatusCode == global::Grpc.Core.StatusCode.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+            var httpStatus = e.StatusCode switch
+            {
+                global::Grpc.Core.StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
+                global::Grpc.Core.StatusCode.Unimplemented => StatusCodes.Status501NotImplemented, // an RPC this server does not serve
+                _ => StatusCodes.Status500InternalServerError,
+            };
             await WriteStatusAsync(http, httpStatus, StatusCode.InternalServerIssue, $"gRPC {e.StatusCode}: {e.Status.Detail}").ConfigureAwait(false);
             return;
         }

@@ -139,12 +139,19 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InputProcessor>());
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelTrainer>());
-        builder.Services.AddSingleton<EmulatorInterceptor>();
+        builder.Services.AddSingleton<RequestIdInterceptor>();
+        builder.Services.AddSingleton<FaultInterceptor>();
+        builder.Services.AddSingleton<AuthenticationInterceptor>();
+        builder.Services.AddSingleton<TenantInterceptor>();
         builder.Services.AddSingleton<RestRouteTable>();
         builder.Services.AddSingleton<RestGateway>();
         builder.Services.AddGrpc(grpc =>
         {
-            grpc.Interceptors.Add<EmulatorInterceptor>();
+            // One interceptor per concern, outermost first: request ids on every answer, faults, the key, the app.
+            grpc.Interceptors.Add<RequestIdInterceptor>();
+            grpc.Interceptors.Add<FaultInterceptor>();
+            grpc.Interceptors.Add<AuthenticationInterceptor>();
+            grpc.Interceptors.Add<TenantInterceptor>();
             grpc.MaxReceiveMessageSize = 64 * 1024 * 1024;
             grpc.MaxSendMessageSize = 64 * 1024 * 1024;
         });

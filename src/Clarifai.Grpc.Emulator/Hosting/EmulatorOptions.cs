@@ -45,6 +45,12 @@ public sealed record EmulatorOptions
     /// <summary>How long training pretends to take after it starts (21101), so that clients see the states move. Default 200 ms.</summary>
     public TimeSpan TrainingDuration { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The clock of everything the server times — creation and completion times, training, the wait for pending inputs,
+    /// injected latency — so tests can drive it (for example with <c>FakeTimeProvider</c>). Default <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Faults to inject; none by default. Can be changed while running with <see cref="ClarifaiEmulator.Faults"/>.</summary>
     public FaultOptions Faults { get; init; } = FaultOptions.None;
 
@@ -70,6 +76,7 @@ public sealed record EmulatorOptions
         if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count) throw new ArgumentException("Every key (the PAT and each app key) must be different.", nameof(AppKeys));
         ArgumentNullException.ThrowIfNull(AllowedUrlHosts);
         ArgumentOutOfRangeException.ThrowIfNegative(TrainingDuration.Ticks, nameof(TrainingDuration));
+        ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentNullException.ThrowIfNull(Faults);
         Faults.Validate();
     }

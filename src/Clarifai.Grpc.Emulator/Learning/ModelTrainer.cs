@@ -17,6 +17,8 @@ internal sealed class ModelTrainer : BackgroundService
 
     public ModelTrainer(EmulatorOptions options) => _options = options;
 
+    private TimeProvider Time => _options.TimeProvider;
+
     public void Enqueue(AppData app, StoredModel model, StoredModelVersion version) => _queue.Writer.TryWrite((app, model, version));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,7 +29,7 @@ internal sealed class ModelTrainer : BackgroundService
             {
                 await WaitForPendingInputsAsync(app, stoppingToken).ConfigureAwait(false);
                 lock (app.Gate) version.Proto.Status = Statuses.Of(StatusCode.ModelTraining);
-                await Task.Delay(_options.TrainingDuration, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_options.TrainingDuration, Time, stoppingToken).ConfigureAwait(false);
                 Train(app, model, version);
             }
         }
@@ -52,7 +54,7 @@ internal sealed class ModelTrainer : BackgroundService
         {
             version.Classifier = classifier;
             version.Proto.Status = Statuses.Of(code, details);
-            version.Proto.CompletedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow);
+            version.Proto.CompletedAt = app.Now();
         }
     }
 
@@ -95,13 +97,13 @@ internal sealed class ModelTrainer : BackgroundService
 
     private static async Task WaitForPendingInputsAsync(AppData app, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + PendingInputsWait;
-        while (DateTime.UtcNow < deadline)
+        var deadline = app.Time.GetUtcNow() + PendingInputsWait;
+        while (app.Time.GetUtcNow() < deadline)
         {
             bool pending;
             lock (app.Gate) pending = app.Inputs.Values.Any(i => i.IsPending);
             if (!pending) return;
-            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), app.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -174,7 +174,7 @@ internal sealed class RestGateway : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext http, int httpStatus, IMessage message)
     {
-        if (Statuses.Get(message) is { ReqId.Length: 0 } status) status.ReqId = "emu-" + Guid.NewGuid().ToString("N");
+        if (Statuses.Get(message) is { ReqId.Length: 0 } status) status.ReqId = RequestIdInterceptor.NewId();
         http.Response.StatusCode = httpStatus;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(Formatter.Format(message), http.RequestAborted).ConfigureAwait(false);

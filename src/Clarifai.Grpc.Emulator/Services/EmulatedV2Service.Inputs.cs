@@ -23,7 +23,7 @@ internal sealed partial class EmulatedV2Service
                 if (stored is null) continue;
                 if (request.InputsAddJobId.Length > 0)
                 {
-                    if (!app.AddJobs.TryGetValue(request.InputsAddJobId, out var job)) app.AddJobs[request.InputsAddJobId] = job = ([], DateTime.UtcNow);
+                    if (!app.AddJobs.TryGetValue(request.InputsAddJobId, out var job)) app.AddJobs[request.InputsAddJobId] = job = ([], _time.GetUtcNow().UtcDateTime);
                     job.InputIds.Add(stored.Id);
                 }
 

@@ -44,14 +44,14 @@ internal sealed partial class EmulatedV2Service
     {
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            if (_tenants.Resolve(EmulatorInterceptor.AppKeyOf(context), request.UserAppId, out var app) is { } refused)
+            if (_tenants.Resolve(CallState.AppKeyOf(context), request.UserAppId, out var app) is { } refused)
             {
                 await responseStream.WriteAsync(new MultiOutputResponse { Status = refused }).ConfigureAwait(false);
                 continue;
             }
 
             var response = await PredictAsync(app!, request, context.CancellationToken).ConfigureAwait(false);
-            response.Status.ReqId = "emu-" + Guid.NewGuid().ToString("N");
+            response.Status.ReqId = RequestIdInterceptor.NewId();
             await responseStream.WriteAsync(response).ConfigureAwait(false);
         }
     }
@@ -140,7 +140,7 @@ internal sealed partial class EmulatedV2Service
     }
 
     /// <summary>The output message for one answer: the input echoed without its bytes, the model, the data or the failure.</summary>
-    private static Output OutputOf(Input input, ModelRunner runner, ModelAnswer answer)
+    private Output OutputOf(Input input, ModelRunner runner, ModelAnswer answer)
     {
         var echoed = input.Clone();
         if (echoed.Data?.Image is { } echoedImage) echoedImage.Base64 = Google.Protobuf.ByteString.Empty;

@@ -23,10 +23,12 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     private readonly ImageFetcher _fetcher;
     private readonly FaultInjector _faults;
     private readonly TenantResolver _tenants;
+    private readonly TimeProvider _time;
 
-    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants)
+    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants, EmulatorOptions options)
     {
         _tenants = tenants;
+        _time = options.TimeProvider;
         _processor = processor;
         _trainer = trainer;
         _fetcher = fetcher;
@@ -40,9 +42,9 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
             : Statuses.Of(Clarifai.Api.Status.StatusCode.ConnInvalidRequest, $"A request takes 1 to {MaxInputsPerRequest} inputs; this one has {count}");
 
     /// <summary>The app the interceptor resolved from the request's <c>user_app_id</c>.</summary>
-    private static AppData AppOf(ServerCallContext context) => (AppData)context.UserState[EmulatorInterceptor.AppKey];
+    private static AppData AppOf(ServerCallContext context) => CallState.AppOf(context);
 
-    private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
+    private Timestamp Now() => Timestamp.FromDateTimeOffset(_time.GetUtcNow());
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -8,11 +8,18 @@ namespace Clarifai.Grpc.Emulator;
 /// </summary>
 internal sealed class AppData
 {
-    public AppData(string userId, string appId)
+    public AppData(string userId, string appId, TimeProvider time)
     {
         UserId = userId;
         AppId = appId;
+        Time = time;
     }
+
+    /// <summary>The server's clock (<see cref="EmulatorOptions.TimeProvider"/>).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Now, on the server's clock, as the API's timestamps are.</summary>
+    public Google.Protobuf.WellKnownTypes.Timestamp Now() => Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Time.GetUtcNow());
 
     public string UserId { get; }
 
@@ -44,7 +51,7 @@ internal sealed class AppData
     public Concept Touch(string id, string? name = null)
     {
         if (Concepts.TryGetValue(id, out var existing)) return existing;
-        var concept = new Concept { Id = id, Name = string.IsNullOrEmpty(name) ? id : name, AppId = AppId, UserId = UserId, Value = 1f, CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow) };
+        var concept = new Concept { Id = id, Name = string.IsNullOrEmpty(name) ? id : name, AppId = AppId, UserId = UserId, Value = 1f, CreatedAt = Now() };
         Concepts.Add(id, concept);
         ConceptOrder.Add(id);
         return concept;

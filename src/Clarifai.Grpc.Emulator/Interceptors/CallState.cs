@@ -1,0 +1,21 @@
+using Grpc.Core;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>What the interceptors learn about a call and hand on, in the call's <see cref="ServerCallContext.UserState"/>.</summary>
+internal static class CallState
+{
+    private const string AppSlot = "clarifai-emulator-app";
+    private const string AppKeySlot = "clarifai-emulator-app-key";
+
+    /// <summary>The app the call acts on (set by <see cref="TenantInterceptor"/>).</summary>
+    public static AppData AppOf(ServerCallContext context) => (AppData)context.UserState[AppSlot];
+
+    public static void SetApp(ServerCallContext context, AppData app) => context.UserState[AppSlot] = app;
+
+    /// <summary>The app-scoped key of the call, or <see langword="null"/> for the personal access token (set by <see cref="AuthenticationInterceptor"/>).</summary>
+    public static EmulatorAppKey? AppKeyOf(ServerCallContext context) =>
+        context.UserState.TryGetValue(AppKeySlot, out var key) ? (EmulatorAppKey?)key : null;
+
+    public static void SetAppKey(ServerCallContext context, EmulatorAppKey appKey) => context.UserState[AppKeySlot] = appKey;
+}

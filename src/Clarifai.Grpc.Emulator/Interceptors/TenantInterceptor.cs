@@ -1,0 +1,34 @@
+using Clarifai.Api;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace Clarifai.Grpc.Emulator;
+
+/// <summary>
+/// The app a request acts on, from its <c>user_app_id</c> and the call's key (<see cref="TenantResolver"/>), kept in the
+/// call's state for the service. Bidirectional streams resolve each request on its own, in the service.
+/// </summary>
+internal sealed class TenantInterceptor : Interceptor
+{
+    private readonly TenantResolver _tenants;
+
+    public TenantInterceptor(TenantResolver tenants) => _tenants = tenants;
+
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        Resolve(request, context) is { } refusal ? Task.FromResult(Statuses.Response<TResponse>(refusal)) : continuation(request, context);
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        if (Resolve(request, context) is { } refusal) await responseStream.WriteAsync(Statuses.Response<TResponse>(refusal)).ConfigureAwait(false);
+        else await continuation(request, responseStream, context).ConfigureAwait(false);
+    }
+
+    private Clarifai.Api.Status.Status? Resolve(object request, ServerCallContext context)
+    {
+        if (request is not IMessage message || message.Descriptor.FindFieldByName("user_app_id") is not { } field) return null;
+        if (_tenants.Resolve(CallState.AppKeyOf(context), field.Accessor.GetValue(message) as UserAppIDSet, out var app) is { } refusal) return refusal;
+        CallState.SetApp(context, app!);
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+using Clarifai.Grpc.Emulator;
+using Microsoft.Extensions.Time.Testing;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>The local server keeps time by its <see cref="EmulatorOptions.TimeProvider"/>, so a test drives it: an hour of training passes when the test says so.</summary>
+[TestFixture]
+public sealed class ServerClockTests
+{
+    [Test]
+    public async Task TrainingAndTimestamps_FollowTheServersClock()
+    {
+        var start = new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        var clock = new FakeTimeProvider(start);
+        await using var emulator = await ClarifaiEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock, TrainingDuration = TimeSpan.FromHours(1) });
+        using var clarifai = EmulatorClients.Create(emulator);
+
+        var added = await clarifai.Inputs.AddAsync([EmulatorClients.Scene(ScenePalette.Warm, 1).WithConcepts("warm"), EmulatorClients.Scene(ScenePalette.Cold, 2).WithoutConcepts("warm")]);
+        await clarifai.Inputs.WaitForProcessingAsync(added.Inputs.Select(i => i.Id));
+        await clarifai.Models.CreateAsync("clock", ["warm"]);
+        var version = await clarifai.ModelVersions.TrainAsync("clock");
+
+        var duringTraining = await PollUntilAsync(clarifai, version.Id, StatusCode.ModelTraining);
+        await Task.Delay(200); // real time passes; the server's does not
+        var stillTraining = await clarifai.ModelVersions.GetAsync("clock", version.Id);
+        clock.Advance(TimeSpan.FromHours(1));
+        var trained = await PollUntilAsync(clarifai, version.Id, StatusCode.ModelTrained);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(added.Inputs[0].Proto.CreatedAt.ToDateTimeOffset(), Is.EqualTo(start));
+            Assert.That(duringTraining.State, Is.EqualTo(ModelVersionState.Training));
+            Assert.That(stillTraining.State, Is.EqualTo(ModelVersionState.Training), "an hour of training does not pass in 200 ms of real time");
+            Assert.That(trained.State, Is.EqualTo(ModelVersionState.Trained));
+            Assert.That(trained.Proto.CompletedAt.ToDateTimeOffset(), Is.EqualTo(start.AddHours(1)));
+        });
+    }
+
+    private static async Task<ClarifaiModelVersion> PollUntilAsync(ClarifaiClient clarifai, string versionId, StatusCode code)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var version = await clarifai.ModelVersions.GetAsync("clock", versionId, timeout.Token);
+            if (version.Status.Code == code) return version;
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}

@@ -14,30 +14,26 @@ internal sealed partial class EmulatedV2Service
 
         var response = new MultiInputResponse();
         var accepted = 0;
-        lock (app.Gate)
+        foreach (var input in request.Inputs)
         {
-            foreach (var input in request.Inputs)
-            {
-                var (answer, stored) = Admit(app, input);
-                response.Inputs.Add(answer);
-                if (stored is null) continue;
-                if (request.InputsAddJobId.Length > 0)
-                {
-                    if (!app.AddJobs.TryGetValue(request.InputsAddJobId, out var job)) app.AddJobs[request.InputsAddJobId] = job = ([], _time.GetUtcNow().UtcDateTime);
-                    job.InputIds.Add(stored.Id);
-                }
-
-                accepted++;
-                _processor.Enqueue(app, stored, input.Data.Image is { Url.Length: 0 } image ? image.Base64 : null);
-            }
+            var (answer, url, allowDuplicateUrl) = Shape(input);
+            var stored = answer.Status is null ? app.AddInput(answer, url, allowDuplicateUrl, request.InputsAddJobId, _faults.NextInputFails) : null;
+            response.Inputs.Add(answer);
+            if (stored is null) continue;
+            accepted++;
+            _processor.Enqueue(app, stored, input.Data.Image is { Url.Length: 0 } image ? image.Base64 : null);
         }
 
         response.Status = Statuses.ForBatch(accepted, request.Inputs.Count);
         return Task.FromResult(response);
     }
 
-    /// <summary>Stores one input, or says why not. Called under the app's lock.</summary>
-    private (Input Answer, StoredInput? Stored) Admit(AppData app, Input input)
+    /// <summary>
+    /// The answer for one input as the request gives it (without image bytes, with its creation time), and its URL;
+    /// the answer's status is already set when the input's shape is refused: an image or a text, by exactly one of URL
+    /// and content, an image at most 20 MB. The app's own rules are <see cref="AppData.AddInput"/>'s.
+    /// </summary>
+    private (Input Answer, string Url, bool AllowDuplicateUrl) Shape(Input input)
     {
         var answer = input.Clone();
         answer.Data ??= new Data();
@@ -50,47 +46,20 @@ internal sealed partial class EmulatedV2Service
         if (!isText) image.Base64 = Google.Protobuf.ByteString.Empty; // answers never echo an image back
         answer.CreatedAt = Now();
 
-        StatusCode? failure = null;
-        var details = string.Empty;
         if (isText && answer.Data.Image is not null)
         {
-            (failure, details) = (StatusCode.InputInvalidArgument, "An input is an image or a text, not both");
+            answer.Status = Statuses.Of(StatusCode.InputInvalidArgument, "An input is an image or a text, not both");
         }
         else if (hasUrl == hasBytes)
         {
-            (failure, details) = (StatusCode.InputInvalidArgument, isText ? "A text input needs exactly one of raw and url" : "An image input needs exactly one of url and base64");
+            answer.Status = Statuses.Of(StatusCode.InputInvalidArgument, isText ? "A text input needs exactly one of raw and url" : "An image input needs exactly one of url and base64");
         }
         else if (hasBytes && !isText && input.Data.Image.Base64.Length > MaxImageBytes)
         {
-            (failure, details) = (StatusCode.InputOverLimit, $"The image is {input.Data.Image.Base64.Length} bytes; the limit is {MaxImageBytes} bytes (20 MB)");
-        }
-        else if (answer.Id.Length > 0 && app.Inputs.ContainsKey(answer.Id))
-        {
-            (failure, details) = (StatusCode.InputDuplicate, $"An input with id '{answer.Id}' already exists");
-        }
-        else if (hasUrl && !(isText ? answer.Data.Text!.AllowDuplicateUrl : image.AllowDuplicateUrl) && app.Urls.Contains(url))
-        {
-            (failure, details) = (StatusCode.InputDuplicate, $"The app already has an input with URL {url}; set allow_duplicate_url to add it again");
-        }
-        else if (_faults.NextInputFails())
-        {
-            (failure, details) = (StatusCode.InputFailed, "Injected fault: input failed");
+            answer.Status = Statuses.Of(StatusCode.InputOverLimit, $"The image is {input.Data.Image.Base64.Length} bytes; the limit is {MaxImageBytes} bytes (20 MB)");
         }
 
-        if (failure is { } code)
-        {
-            answer.Status = Statuses.Of(code, details);
-            return (answer, null);
-        }
-
-        if (answer.Id.Length == 0) answer.Id = NewId();
-        answer.Status = Statuses.Of(StatusCode.InputPending);
-        var stored = new StoredInput(answer.Clone());
-        app.Inputs.Add(stored.Id, stored);
-        app.InputOrder.Add(stored.Id);
-        if (hasUrl) app.Urls.Add(url);
-        foreach (var concept in answer.Data.Concepts) app.Touch(concept.Id, concept.Name);
-        return (answer, stored);
+        return (answer, url, isText ? answer.Data.Text!.AllowDuplicateUrl : image.AllowDuplicateUrl);
     }
 
     public override Task<SingleInputResponse> GetInput(GetInputRequest request, ServerCallContext context)

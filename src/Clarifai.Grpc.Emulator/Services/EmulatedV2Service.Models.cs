@@ -37,18 +37,12 @@ internal sealed partial class EmulatedV2Service
         var version = new StoredModelVersion(new ModelVersion { Id = NewId(), CreatedAt = Now(), AppId = app.AppId, UserId = app.UserId, Status = Statuses.Of(StatusCode.ModelUntrained) });
         var entry = new StoredModel(stored, concepts, conceptsMutuallyExclusive, closedEnvironment);
         entry.Versions.Add(version);
-        lock (app.Gate)
+        if (!app.TryAddModel(entry))
         {
-            if (app.Models.ContainsKey(model.Id))
-            {
-                return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.DatabaseDuplicateKey, $"A model with id '{model.Id}' already exists") });
-            }
-
-            foreach (var concept in concepts) app.Touch(concept);
-
-            app.Models.Add(model.Id, entry);
-            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(entry, version) });
+            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.DatabaseDuplicateKey, $"A model with id '{model.Id}' already exists") });
         }
+
+        lock (app.Gate) return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(entry, version) });
     }
 
     public override Task<SingleModelResponse> GetModel(GetModelRequest request, ServerCallContext context)

@@ -1,10 +1,12 @@
 using Clarifai.Api;
+using StatusCode = Clarifai.Api.Status.StatusCode;
 
 namespace Clarifai.Grpc.Emulator;
 
 /// <summary>
 /// Everything one app (user id + app id) holds: inputs in creation order, the URLs already added, the models.
-/// Apps never see each other's data. All members are guarded by <see cref="Gate"/>.
+/// Apps never see each other's data. All members are guarded by <see cref="Gate"/>; the domain rules of adding
+/// (<see cref="AddInput"/>, <see cref="TryAddModel"/>) live here and take the lock themselves.
 /// </summary>
 internal sealed class AppData
 {
@@ -46,6 +48,57 @@ internal sealed class AppData
     public Dictionary<string, Concept> Concepts { get; } = new(StringComparer.Ordinal);
 
     public List<string> ConceptOrder { get; } = [];
+
+    /// <summary>
+    /// Stores a new input by the app's rules: a client-chosen id is unique in the app, a URL is added once unless the
+    /// input allows it again (both 30100 INPUT_DUPLICATE); an id is assigned otherwise, the input is pending (30001),
+    /// recorded under its inputs-add job, and its concepts are created. <paramref name="answer"/> is updated with the
+    /// outcome either way.
+    /// </summary>
+    /// <returns>The stored input, or <see langword="null"/> when a rule refused it.</returns>
+    public StoredInput? AddInput(Input answer, string url, bool allowDuplicateUrl, string addJobId, Func<bool> injectedFailure)
+    {
+        lock (Gate)
+        {
+            var (failure, details) =
+                answer.Id.Length > 0 && Inputs.ContainsKey(answer.Id) ? (StatusCode.InputDuplicate, $"An input with id '{answer.Id}' already exists")
+                : url.Length > 0 && !allowDuplicateUrl && Urls.Contains(url) ? (StatusCode.InputDuplicate, $"The app already has an input with URL {url}; set allow_duplicate_url to add it again")
+                : injectedFailure() ? (StatusCode.InputFailed, "Injected fault: input failed")
+                : ((StatusCode?)null, string.Empty);
+            if (failure is { } code)
+            {
+                answer.Status = Statuses.Of(code, details);
+                return null;
+            }
+
+            if (answer.Id.Length == 0) answer.Id = Guid.NewGuid().ToString("N");
+            answer.Status = Statuses.Of(StatusCode.InputPending);
+            var stored = new StoredInput(answer.Clone());
+            Inputs.Add(stored.Id, stored);
+            InputOrder.Add(stored.Id);
+            if (url.Length > 0) Urls.Add(url);
+            foreach (var concept in answer.Data.Concepts) Touch(concept.Id, concept.Name);
+            if (addJobId.Length > 0)
+            {
+                if (!AddJobs.TryGetValue(addJobId, out var job)) AddJobs[addJobId] = job = ([], Time.GetUtcNow().UtcDateTime);
+                job.InputIds.Add(stored.Id);
+            }
+
+            return stored;
+        }
+    }
+
+    /// <summary>Adds a model unless the app has one with its id (40010 DATABASE_DUPLICATE_KEY); its concepts are created.</summary>
+    /// <returns>Whether the model was added.</returns>
+    public bool TryAddModel(StoredModel model)
+    {
+        lock (Gate)
+        {
+            if (!Models.TryAdd(model.Id, model)) return false;
+            foreach (var concept in model.Concepts) Touch(concept);
+            return true;
+        }
+    }
 
     /// <summary>Creates the concept if the app does not have it yet. Called under <see cref="Gate"/>.</summary>
     public Concept Touch(string id, string? name = null)

@@ -28,7 +28,7 @@ internal sealed class ModelTrainer : BackgroundService
             await foreach (var (app, model, version) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 await WaitForPendingInputsAsync(app, stoppingToken).ConfigureAwait(false);
-                lock (app.Gate) version.Proto.Status = Statuses.Of(StatusCode.ModelTraining);
+                lock (app.Gate) version.MoveTo(StatusCode.ModelTraining);
                 await Task.Delay(_options.TrainingDuration, Time, stoppingToken).ConfigureAwait(false);
                 Train(app, model, version);
             }
@@ -53,8 +53,7 @@ internal sealed class ModelTrainer : BackgroundService
         lock (app.Gate)
         {
             version.Classifier = classifier;
-            version.Proto.Status = Statuses.Of(code, details);
-            version.Proto.CompletedAt = app.Now();
+            version.MoveTo(code, details, app.Now());
         }
     }
 

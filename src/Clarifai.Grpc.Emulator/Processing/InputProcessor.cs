@@ -33,7 +33,7 @@ internal sealed class InputProcessor : BackgroundService
                 lock (app.Gate)
                 {
                     input.Features = features;
-                    input.Proto.Status = Statuses.Of(features is null ? StatusCode.InputFailed : StatusCode.InputSuccess, error ?? string.Empty);
+                    input.MoveTo(features is null ? StatusCode.InputFailed : StatusCode.InputSuccess, error ?? string.Empty);
                 }
             }
         }
@@ -52,6 +52,6 @@ internal sealed class InputProcessor : BackgroundService
 
     private static void SetState(AppData app, StoredInput input, StatusCode code, string details)
     {
-        lock (app.Gate) input.Proto.Status = Statuses.Of(code, details);
+        lock (app.Gate) input.MoveTo(code, details);
     }
 }

@@ -112,7 +112,7 @@ internal sealed partial class EmulatedV2Service
                         break;
                 }
 
-                response.Inputs.Add(app.Inputs[patch.Id].Proto.Clone());
+                response.Inputs.Add(app.Inputs[patch.Id].ToProto());
             }
 
             return Task.FromResult(response);

@@ -68,7 +68,7 @@ internal sealed partial class EmulatedV2Service
         lock (app.Gate)
         {
             return Task.FromResult(app.Inputs.TryGetValue(request.InputId, out var input)
-                ? new SingleInputResponse { Status = Statuses.Of(StatusCode.Success), Input = input.Proto.Clone() }
+                ? new SingleInputResponse { Status = Statuses.Of(StatusCode.Success), Input = input.ToProto() }
                 : new SingleInputResponse { Status = Statuses.Of(StatusCode.InputDoesNotExist, $"No input with id '{request.InputId}'") });
         }
     }
@@ -80,7 +80,7 @@ internal sealed partial class EmulatedV2Service
         lock (app.Gate)
         {
             var ids = (request.Ids.Count > 0 ? request.Ids.Where(app.Inputs.ContainsKey) : app.InputOrder).ToList();
-            foreach (var id in PageSlice.Of(ids, request.Page, request.PerPage)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
+            foreach (var id in PageSlice.Of(ids, request.Page, request.PerPage)) response.Inputs.Add(app.Inputs[id].ToProto());
         }
 
         return Task.FromResult(response);
@@ -143,7 +143,7 @@ internal sealed partial class EmulatedV2Service
                     : ids.SkipWhile(id => id != last).Skip(1);
             }
 
-            foreach (var id in ids.Take(size)) response.Inputs.Add(app.Inputs[id].Proto.Clone());
+            foreach (var id in ids.Take(size)) response.Inputs.Add(app.Inputs[id].ToProto());
         }
 
         return Task.FromResult(response);

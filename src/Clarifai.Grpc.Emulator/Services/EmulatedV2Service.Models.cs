@@ -82,7 +82,7 @@ internal sealed partial class EmulatedV2Service
             // Newest first, as the API lists versions.
             var versions = model.Versions.AsEnumerable().Reverse().ToList();
             var response = new MultiModelVersionResponse { Status = Statuses.Of(StatusCode.Success) };
-            foreach (var version in PageSlice.Of(versions, request.Page, request.PerPage)) response.ModelVersions.Add(version.Proto.Clone());
+            foreach (var version in PageSlice.Of(versions, request.Page, request.PerPage)) response.ModelVersions.Add(version.ToProto());
             return Task.FromResult(response);
         }
     }
@@ -148,7 +148,7 @@ internal sealed partial class EmulatedV2Service
             var version = model.Versions.FirstOrDefault(v => v.Id == request.VersionId);
             return Task.FromResult(version is null
                 ? new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"Model '{request.ModelId}' has no version '{request.VersionId}'") }
-                : new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.Success), ModelVersion = version.Proto.Clone() });
+                : new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.Success), ModelVersion = version.ToProto() });
         }
     }
 
@@ -156,7 +156,7 @@ internal sealed partial class EmulatedV2Service
     private static Model Describe(StoredModel model, StoredModelVersion version)
     {
         var proto = model.Proto.Clone();
-        proto.ModelVersion = version.Proto.Clone();
+        proto.ModelVersion = version.ToProto();
         return proto;
     }
 

@@ -41,7 +41,7 @@ internal sealed partial class EmulatedV2Service
                 .ToList();
             foreach (var (input, score) in PageSlice.Of(hits, request.Pagination?.Page ?? 1, request.Pagination?.PerPage ?? 0))
             {
-                response.Hits.Add(new Hit { Score = score!.Value, Input = input.Proto.Clone(), UserId = app.UserId, AppId = app.AppId });
+                response.Hits.Add(new Hit { Score = score!.Value, Input = input.ToProto(), UserId = app.UserId, AppId = app.AppId });
             }
         }
 

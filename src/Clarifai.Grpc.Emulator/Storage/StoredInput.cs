@@ -9,7 +9,13 @@ namespace Clarifai.Grpc.Emulator;
 /// </summary>
 internal sealed class StoredInput
 {
-    public StoredInput(Input proto) => Proto = proto;
+    public StoredInput(Input proto)
+    {
+        State = proto.Status?.Code ?? StatusCode.InputPending;
+        StateDetails = proto.Status?.Details ?? string.Empty;
+        proto.Status = null;
+        Proto = proto;
+    }
 
     /// <summary>The input as GetInput answers it. Guarded by the owning <see cref="AppData"/>'s lock.</summary>
     public Input Proto { get; }
@@ -22,7 +28,26 @@ internal sealed class StoredInput
     /// <summary>The image's features once processed (30000), else <see langword="null"/>.</summary>
     public float[]? Features { get; set; }
 
-    public StatusCode State => Proto.Status.Code;
+    /// <summary>The processing state, kept apart from the wire message because the processing worker changes it. Under the app's lock.</summary>
+    public StatusCode State { get; private set; }
+
+    /// <summary>Why the state is what it is (a failure's reason), or empty.</summary>
+    public string StateDetails { get; private set; }
+
+    /// <summary>Moves the processing state (the worker's only write). Called under the app's lock.</summary>
+    public void MoveTo(StatusCode state, string details)
+    {
+        State = state;
+        StateDetails = details;
+    }
+
+    /// <summary>The input as the API answers it: a copy, with its current status. Called under the app's lock.</summary>
+    public Input ToProto()
+    {
+        var proto = Proto.Clone();
+        proto.Status = Statuses.Of(State, StateDetails);
+        return proto;
+    }
 
     public bool IsPending => State is StatusCode.InputPending or StatusCode.InputInProgress;
 

@@ -151,17 +151,7 @@ internal sealed partial class EmulatedV2Service
 
     public override Task<Clarifai.Api.Status.BaseResponse> DeleteInputs(DeleteInputsRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
-        lock (app.Gate)
-        {
-            foreach (var id in request.Ids)
-            {
-                if (!app.Inputs.Remove(id, out var input)) continue;
-                app.InputOrder.Remove(id);
-                if (input.Url is { Length: > 0 } url && !app.Inputs.Values.Any(i => i.Url == url)) app.Urls.Remove(url);
-            }
-        }
-
+        AppOf(context).DeleteInputs(request.Ids);
         return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.Success) });
     }
 }

@@ -87,52 +87,26 @@ internal sealed partial class EmulatedV2Service
         }
     }
 
-    public override Task<Clarifai.Api.Status.BaseResponse> DeleteModel(DeleteModelRequest request, ServerCallContext context)
-    {
-        var app = AppOf(context);
-        lock (app.Gate)
+    public override Task<Clarifai.Api.Status.BaseResponse> DeleteModel(DeleteModelRequest request, ServerCallContext context) =>
+        Task.FromResult(new Clarifai.Api.Status.BaseResponse
         {
-            return Task.FromResult(new Clarifai.Api.Status.BaseResponse
-            {
-                Status = app.Models.Remove(request.ModelId)
-                    ? Statuses.Of(StatusCode.Success)
-                    : Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'"),
-            });
-        }
-    }
+            Status = AppOf(context).DeleteModel(request.ModelId) ? Statuses.Of(StatusCode.Success) : Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'"),
+        });
 
-    public override Task<Clarifai.Api.Status.BaseResponse> DeleteModelVersion(DeleteModelVersionRequest request, ServerCallContext context)
-    {
-        var app = AppOf(context);
-        lock (app.Gate)
-        {
-            var removed = app.Models.TryGetValue(request.ModelId, out var model) && model.Versions.Count > 1 && model.Versions.RemoveAll(v => v.Id == request.VersionId) > 0;
-            return Task.FromResult(new Clarifai.Api.Status.BaseResponse
-            {
-                Status = removed
-                    ? Statuses.Of(StatusCode.Success)
-                    : model is not null && model.Versions.Count == 1 && model.Versions[0].Id == request.VersionId
-                        ? Statuses.Of(StatusCode.ModelInvalidArgument, "A model keeps at least one version; delete the model instead")
-                        : Statuses.Of(StatusCode.ModelDoesNotExist, $"No version '{request.VersionId}' of model '{request.ModelId}'"),
-            });
-        }
-    }
+    public override Task<Clarifai.Api.Status.BaseResponse> DeleteModelVersion(DeleteModelVersionRequest request, ServerCallContext context) =>
+        Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = AppOf(context).DeleteVersion(request.ModelId, request.VersionId) ?? Statuses.Of(StatusCode.Success) });
 
     public override Task<SingleModelResponse> PostModelVersions(PostModelVersionsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        lock (app.Gate)
+        var version = new StoredModelVersion(new ModelVersion { Id = NewId(), CreatedAt = Now(), AppId = app.AppId, UserId = app.UserId, Status = Statuses.Of(StatusCode.ModelQueuedForTraining) });
+        if (app.AddVersion(request.ModelId, version) is not { } model)
         {
-            if (!app.Models.TryGetValue(request.ModelId, out var model))
-            {
-                return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
-            }
-
-            var version = new StoredModelVersion(new ModelVersion { Id = NewId(), CreatedAt = Now(), AppId = app.AppId, UserId = app.UserId, Status = Statuses.Of(StatusCode.ModelQueuedForTraining) });
-            model.Versions.Add(version);
-            _trainer.Enqueue(app, model, version);
-            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(model, version) });
+            return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
         }
+
+        _trainer.Enqueue(app, model, version);
+        lock (app.Gate) return Task.FromResult(new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(model, version) });
     }
 
     public override Task<SingleModelVersionResponse> GetModelVersion(GetModelVersionRequest request, ServerCallContext context)

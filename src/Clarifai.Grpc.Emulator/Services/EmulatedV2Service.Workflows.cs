@@ -16,39 +16,19 @@ internal sealed partial class EmulatedV2Service
     public override Task<MultiWorkflowResponse> PostWorkflows(PostWorkflowsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        lock (app.Gate)
+        var stored = request.Workflows.Select(workflow =>
         {
-            foreach (var workflow in request.Workflows)
-            {
-                if (workflow.Id.Length == 0 || workflow.Nodes.Count == 0 || workflow.Nodes.Any(n => n.Id.Length == 0 || n.Model is not { Id.Length: > 0 }))
-                {
-                    return Task.FromResult(new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.WorkflowInvalidRequest, "A workflow needs an id and nodes, each with an id and a model") });
-                }
+            var copy = workflow.Clone();
+            copy.AppId = app.AppId;
+            copy.UserId = app.UserId;
+            copy.CreatedAt = Now();
+            return copy;
+        }).ToList();
+        if (app.AddWorkflows(stored) is { } refused) return Task.FromResult(new MultiWorkflowResponse { Status = refused });
 
-                if (app.Workflows.ContainsKey(workflow.Id))
-                {
-                    return Task.FromResult(new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.WorkflowDuplicate, $"A workflow with id '{workflow.Id}' already exists") });
-                }
-
-                if (workflow.Nodes.FirstOrDefault(n => !app.Models.ContainsKey(n.Model.Id)) is { } unknown)
-                {
-                    return Task.FromResult(new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"Node '{unknown.Id}' names model '{unknown.Model.Id}', which does not exist") });
-                }
-            }
-
-            var response = new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.Success) };
-            foreach (var workflow in request.Workflows)
-            {
-                var stored = workflow.Clone();
-                stored.AppId = app.AppId;
-                stored.UserId = app.UserId;
-                stored.CreatedAt = Now();
-                app.Workflows.Add(stored.Id, stored);
-                response.Workflows.Add(stored.Clone());
-            }
-
-            return Task.FromResult(response);
-        }
+        var response = new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.Success) };
+        lock (app.Gate) response.Workflows.AddRange(stored.Select(w => w.Clone()));
+        return Task.FromResult(response);
     }
 
     public override Task<MultiWorkflowResponse> ListWorkflows(ListWorkflowsRequest request, ServerCallContext context)

@@ -100,6 +100,84 @@ internal sealed class AppData
         }
     }
 
+    /// <summary>Deletes the inputs that exist (others are ignored, as the API does); a URL becomes free again once no input holds it.</summary>
+    public void DeleteInputs(IEnumerable<string> ids)
+    {
+        lock (Gate)
+        {
+            foreach (var id in ids)
+            {
+                if (!Inputs.Remove(id, out var input)) continue;
+                InputOrder.Remove(id);
+                if (input.Url is { Length: > 0 } url && !Inputs.Values.Any(i => i.Url == url)) Urls.Remove(url);
+            }
+        }
+    }
+
+    /// <summary>Deletes a model with all its versions.</summary>
+    /// <returns>Whether it existed.</returns>
+    public bool DeleteModel(string modelId)
+    {
+        lock (Gate) return Models.Remove(modelId);
+    }
+
+    /// <summary>Deletes a version; a model keeps at least one (21202 otherwise, as the API answers).</summary>
+    /// <returns>The refusal, or <see langword="null"/> when deleted.</returns>
+    public Clarifai.Api.Status.Status? DeleteVersion(string modelId, string versionId)
+    {
+        lock (Gate)
+        {
+            if (!Models.TryGetValue(modelId, out var model) || model.Versions.All(v => v.Id != versionId))
+            {
+                return Statuses.Of(StatusCode.ModelDoesNotExist, $"No version '{versionId}' of model '{modelId}'");
+            }
+
+            if (model.Versions.Count == 1) return Statuses.Of(StatusCode.ModelInvalidArgument, "A model keeps at least one version; delete the model instead");
+            model.Versions.RemoveAll(v => v.Id == versionId);
+            return null;
+        }
+    }
+
+    /// <summary>Adds a version to a model, queued for training.</summary>
+    /// <returns>The model, or <see langword="null"/> when it does not exist.</returns>
+    public StoredModel? AddVersion(string modelId, StoredModelVersion version)
+    {
+        lock (Gate)
+        {
+            if (!Models.TryGetValue(modelId, out var model)) return null;
+            model.Versions.Add(version);
+            return model;
+        }
+    }
+
+    /// <summary>
+    /// Adds workflows, all or none: each needs an id and nodes naming models of the app (40001-style refusals with the
+    /// API's codes), and an id the app does not have (WORKFLOW_DUPLICATE).
+    /// </summary>
+    /// <returns>The refusal, or <see langword="null"/> when all were added.</returns>
+    public Clarifai.Api.Status.Status? AddWorkflows(IReadOnlyList<Workflow> workflows)
+    {
+        lock (Gate)
+        {
+            foreach (var workflow in workflows)
+            {
+                if (workflow.Id.Length == 0 || workflow.Nodes.Count == 0 || workflow.Nodes.Any(n => n.Id.Length == 0 || n.Model is not { Id.Length: > 0 }))
+                {
+                    return Statuses.Of(StatusCode.WorkflowInvalidRequest, "A workflow needs an id and nodes, each with an id and a model");
+                }
+
+                if (Workflows.ContainsKey(workflow.Id)) return Statuses.Of(StatusCode.WorkflowDuplicate, $"A workflow with id '{workflow.Id}' already exists");
+                if (workflow.Nodes.FirstOrDefault(n => !Models.ContainsKey(n.Model.Id)) is { } unknown)
+                {
+                    return Statuses.Of(StatusCode.ModelDoesNotExist, $"Node '{unknown.Id}' names model '{unknown.Model.Id}', which does not exist");
+                }
+            }
+
+            foreach (var workflow in workflows) Workflows.Add(workflow.Id, workflow);
+            return null;
+        }
+    }
+
     /// <summary>Creates the concept if the app does not have it yet. Called under <see cref="Gate"/>.</summary>
     public Concept Touch(string id, string? name = null)
     {

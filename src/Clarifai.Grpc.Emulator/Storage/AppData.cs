@@ -178,6 +178,83 @@ internal sealed class AppData
         }
     }
 
+    /// <summary>Adds concepts, all or none: each needs an id the app does not have yet.</summary>
+    /// <returns>The refusal, or <see langword="null"/> with the stored concepts' copies in <paramref name="added"/>.</returns>
+    public Clarifai.Api.Status.Status? AddConcepts(IReadOnlyList<Concept> concepts, List<Concept> added)
+    {
+        lock (Gate)
+        {
+            if (concepts.Count == 0 || concepts.Any(c => c.Id.Length == 0)) return Statuses.Of(StatusCode.ConceptsInvalidRequest, "Every concept needs an id");
+            if (concepts.FirstOrDefault(c => Concepts.ContainsKey(c.Id)) is { } taken) return Statuses.Of(StatusCode.DatabaseDuplicateKey, $"The concept '{taken.Id}' already exists");
+            added.AddRange(concepts.Select(c => Touch(c.Id, c.Name).Clone()));
+            return null;
+        }
+    }
+
+    /// <summary>Renames concepts (action <c>overwrite</c>), all or none: each must exist.</summary>
+    /// <returns>The refusal, or <see langword="null"/> with the renamed concepts' copies in <paramref name="renamed"/>.</returns>
+    public Clarifai.Api.Status.Status? RenameConcepts(IReadOnlyList<Concept> patches, List<Concept> renamed)
+    {
+        lock (Gate)
+        {
+            if (patches.FirstOrDefault(c => !Concepts.ContainsKey(c.Id)) is { } missing) return Statuses.Of(StatusCode.ConnDoesNotExist, $"No concept with id '{missing.Id}'");
+            foreach (var patch in patches)
+            {
+                var stored = Concepts[patch.Id];
+                if (patch.Name.Length > 0) stored.Name = patch.Name;
+                renamed.Add(stored.Clone());
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Patches inputs' concepts and metadata, all or none (every input must exist): <c>merge</c> sets the given concepts
+    /// and merges the metadata, <c>remove</c> removes the given concepts, <c>overwrite</c> replaces both.
+    /// </summary>
+    /// <returns>The refusal, or <see langword="null"/> with the patched inputs' answers in <paramref name="patched"/>.</returns>
+    public Clarifai.Api.Status.Status? PatchInputs(string action, IReadOnlyList<Input> patches, List<Input> patched)
+    {
+        lock (Gate)
+        {
+            if (patches.FirstOrDefault(i => !Inputs.ContainsKey(i.Id)) is { } missing) return Statuses.Of(StatusCode.InputDoesNotExist, $"No input with id '{missing.Id}'");
+            foreach (var patch in patches)
+            {
+                var data = Inputs[patch.Id].Proto.Data;
+                var concepts = patch.Data?.Concepts ?? [];
+                if (action == "remove")
+                {
+                    foreach (var concept in concepts) data.Concepts.Remove(data.Concepts.FirstOrDefault(c => c.Id == concept.Id));
+                }
+                else
+                {
+                    if (action == "overwrite")
+                    {
+                        data.Concepts.Clear();
+                        if (patch.Data?.Metadata is { } replaced) data.Metadata = replaced.Clone();
+                    }
+
+                    foreach (var concept in concepts)
+                    {
+                        if (data.Concepts.FirstOrDefault(c => c.Id == concept.Id) is { } existing) data.Concepts.Remove(existing);
+                        data.Concepts.Add(new Concept { Id = concept.Id, Name = Touch(concept.Id, concept.Name).Name, Value = concept.Value });
+                    }
+
+                    if (action == "merge" && patch.Data?.Metadata is { } merged)
+                    {
+                        data.Metadata ??= new Google.Protobuf.WellKnownTypes.Struct();
+                        foreach (var (key, value) in merged.Fields) data.Metadata.Fields[key] = value.Clone();
+                    }
+                }
+
+                patched.Add(Inputs[patch.Id].ToProto());
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>Creates the concept if the app does not have it yet. Called under <see cref="Gate"/>.</summary>
     public Concept Touch(string id, string? name = null)
     {

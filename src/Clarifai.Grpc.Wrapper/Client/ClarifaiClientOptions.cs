@@ -58,6 +58,14 @@ public sealed class ClarifaiClientOptions
     /// <summary>How long calls wait for a cold model (21351/21354/21355); default <see cref="ModelWarmUpSettings.Default"/>, 10 minutes. Each options instance has its own.</summary>
     public ModelWarmUpSettings ModelWarmUp { get; set; } = new();
 
+    /// <summary>
+    /// Paces every request this client sends (retries included), or <see langword="null"/> (default) for no client-side
+    /// limit. Shared, not copied: give the same limiter to every client of an account — in one process an
+    /// <see cref="AdaptiveRateLimiter"/>, which slows down on 11005 and speeds back up — so they stay under one limit
+    /// together. A limiter that implements <see cref="IRateLimitFeedback"/> is told of every throttled and accepted answer.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
+
     /// <summary>How waits for training and for input processing poll; default <see cref="PollingSettings.Default"/>. Each options instance has its own.</summary>
     public PollingSettings Polling { get; set; } = new();
 

@@ -34,6 +34,8 @@ public static class ClarifaiDiagnostics
 
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("clarifai.client.call.duration", "s", "Duration of logical Clarifai calls, retries included.");
 
+    internal static readonly Gauge<double> RequestRate = Meter.CreateGauge<double>("clarifai.client.rate_limit", "{request}/s", "The request rate an adaptive rate limiter allows, after each change.");
+
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("clarifai.client.retries", "{retry}", "Attempts sent again, by method and reason.");
 
     internal static readonly Counter<long> UploadedInputs = Meter.CreateCounter<long>("clarifai.client.upload.inputs", "{input}", "Inputs whose upload ended, by outcome.");
@@ -77,6 +79,11 @@ public static class ClarifaiDiagnostics
     {
         activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { { "attempt", attempt }, { "reason", reason }, { "delay_ms", delay.TotalMilliseconds } }));
         if (Retries.Enabled) Retries.Add(1, new TagList { { "rpc.method", method }, { "reason", reason } });
+    }
+
+    internal static void RateChanged(double requestsPerSecond)
+    {
+        if (RequestRate.Enabled) RequestRate.Record(requestsPerSecond);
     }
 
     internal static void UploadEnded(UploadOutcome outcome)

@@ -7,7 +7,7 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// The call pipeline under every service method, composed of one small layer per job:
-/// <see cref="TelemetryLayer"/> → <see cref="ModelWarmUpLayer"/> → <see cref="RetryLayer"/> → <see cref="StatusTranslationLayer"/> →
+/// <see cref="TelemetryLayer"/> → <see cref="ModelWarmUpLayer"/> → <see cref="RetryLayer"/> → (<see cref="RateLimitLayer"/>) → <see cref="StatusTranslationLayer"/> →
 /// <see cref="TransportLayer"/> (over the credentials layer, <see cref="ClarifaiCallInvoker"/>). It sets the one
 /// deadline of each logical call and the default <c>user_app_id</c>. Thread-safe; one per client.
 /// </summary>
@@ -23,11 +23,11 @@ internal sealed class ClarifaiCallExecutor
     private readonly UnaryLayer _pipeline;
 
     public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, UserAppIDSet? userAppId, ILogger? logger)
-        : this(client, new RetryPolicy(options.Retry), options.ModelWarmUp, options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
+        : this(client, new RetryPolicy(options.Retry), options.ModelWarmUp, options.RateLimiter, options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
     {
     }
 
-    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, ModelWarmUpSettings warmUp, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
+    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, ModelWarmUpSettings warmUp, System.Threading.RateLimiting.RateLimiter? rateLimiter, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
     {
         Client = client;
         Retry = retry;
@@ -42,11 +42,15 @@ internal sealed class ClarifaiCallExecutor
             {
                 Next = new RetryLayer(retry, time, logger)
                 {
-                    Next = new StatusTranslationLayer { Next = new TransportLayer(client) },
+                    Next = Paced(rateLimiter, new StatusTranslationLayer { Next = new TransportLayer(client) }),
                 },
             },
         };
     }
+
+    /// <summary>The layers under the retries, behind the client's rate limiter when it has one.</summary>
+    private static UnaryLayer Paced(System.Threading.RateLimiting.RateLimiter? limiter, UnaryLayer layers) =>
+        limiter is null ? layers : new RateLimitLayer(limiter) { Next = layers };
 
     /// <summary>The generated client, with the credentials layer under it.</summary>
     public V2.V2Client Client { get; }

@@ -181,7 +181,8 @@ public static class ClarifaiFakes
             retried: list.Sum(o => Math.Max(0, o.Attempts - 1)),
             deduplicated: list.Count(o => o.Deduplicated),
             bytes: list.Where(o => o.Succeeded).Sum(o => o.Input.ContentLength),
-            duration: TimeSpan.Zero);
+            duration: TimeSpan.Zero,
+            skipped: list.Count(o => o.Kind == UploadOutcomeKind.Skipped));
     }
 
     private static async IAsyncEnumerable<UploadOutcome> Yield(List<UploadOutcome> outcomes, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -58,6 +58,13 @@ public sealed record UploadOptions
     /// </summary>
     public CallSettings? CallSettings { get; init; }
 
+    /// <summary>
+    /// Where the job's finished inputs are recorded, so that a re-run (after a crash, say) skips them; or
+    /// <see langword="null"/> (default) for none. Needs deterministic ids: <see cref="IdMode"/> must be
+    /// <see cref="UploadIdMode.ContentHash"/> (inputs with their own ids keep them).
+    /// </summary>
+    public IUploadCheckpoint? Checkpoint { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -75,6 +82,10 @@ public sealed record UploadOptions
         CallSettings?.Validate();
         Retry.Validate();
         if (!Enum.IsDefined(IdMode)) throw new ArgumentOutOfRangeException(nameof(IdMode), IdMode, "Unknown id mode.");
+        if (Checkpoint is not null && IdMode != UploadIdMode.ContentHash)
+        {
+            throw new ArgumentException("A checkpoint needs ids that are the same on every run: set IdMode = UploadIdMode.ContentHash.", nameof(Checkpoint));
+        }
         if (!Enum.IsDefined(CancellationMode)) throw new ArgumentOutOfRangeException(nameof(CancellationMode), CancellationMode, "Unknown cancellation mode.");
     }
 }

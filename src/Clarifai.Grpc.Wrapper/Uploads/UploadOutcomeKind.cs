@@ -18,4 +18,10 @@ public enum UploadOutcomeKind
     /// after failures that may have reached the server (a lost answer).
     /// </summary>
     Unknown,
+
+    /// <summary>
+    /// Not sent: the upload's <see cref="UploadOptions.Checkpoint"/> says an earlier run of the same job already has a
+    /// final outcome for this input (it succeeded, or failed for good).
+    /// </summary>
+    Skipped,
 }

@@ -12,9 +12,11 @@ internal sealed class UploadOutcomeSink
     private readonly Channel<UploadOutcome> _channel;
     private readonly UploadStatistics _statistics;
     private readonly CancellationToken _abort;
+    private readonly IUploadCheckpoint? _checkpoint;
 
-    public UploadOutcomeSink(int capacity, UploadStatistics statistics, CancellationToken abort)
+    public UploadOutcomeSink(int capacity, UploadStatistics statistics, CancellationToken abort, IUploadCheckpoint? checkpoint = null)
     {
+        _checkpoint = checkpoint;
         _channel = Channel.CreateBounded<UploadOutcome>(new BoundedChannelOptions(capacity) { SingleReader = true });
         _statistics = statistics;
         _abort = abort;
@@ -28,6 +30,9 @@ internal sealed class UploadOutcomeSink
     {
         if (!item.TryClaimReport()) return;
         var outcome = new UploadOutcome(item.Source, item.Id, kind, status, item.Attempts, deduplicated);
+
+        // Recorded before it is reported: an outcome the caller saw is one a re-run will not repeat.
+        if (_checkpoint is not null && IsFinal(outcome)) await _checkpoint.RecordAsync(outcome, _abort).ConfigureAwait(false);
         _statistics.Record(outcome, wasInFlight);
         await _channel.Writer.WriteAsync(outcome, _abort).ConfigureAwait(false);
     }
@@ -38,4 +43,9 @@ internal sealed class UploadOutcomeSink
     }
 
     public void Complete() => _channel.Writer.TryComplete();
+
+    /// <summary>Final: succeeded, or failed for a reason a re-run would meet again (not a transient one).</summary>
+    private static bool IsFinal(UploadOutcome outcome) =>
+        outcome.Kind == UploadOutcomeKind.Succeeded
+        || (outcome.Kind == UploadOutcomeKind.Failed && outcome.Status.Code != Clarifai.Api.Status.StatusCode.Zero && !ClarifaiStatusCodes.IsRetryable(outcome.Status.Code));
 }

@@ -41,6 +41,12 @@ internal sealed class UploadReader
                 if (input is null) throw new InvalidOperationException("The upload source yielded a null input.");
                 var item = UploadItem.Create(input, _options.IdMode);
                 _statistics.Read();
+                if (_options.Checkpoint is { } checkpoint && await checkpoint.IsFinishedAsync(item.Id, readToken).ConfigureAwait(false))
+                {
+                    await _sink.EmitAsync(item, UploadOutcomeKind.Skipped, UploadStatuses.Skipped, wasInFlight: false).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (batch.Items.Count > 0 && (batch.Items.Count == _options.BatchSize || batch.Bytes + item.Size > _options.MaxBatchBytes))
                 {
                     carry = item;

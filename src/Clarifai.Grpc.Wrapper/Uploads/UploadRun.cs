@@ -40,7 +40,7 @@ internal sealed class UploadRun : IDisposable
         _progress = progress;
         Statistics = new UploadStatistics(executor.Time);
         _batches = Channel.CreateBounded<UploadBatch>(new BoundedChannelOptions(options.MaxConcurrency) { SingleWriter = true });
-        _sink = new UploadOutcomeSink(options.BatchSize * options.MaxConcurrency, Statistics, _abort.Token);
+        _sink = new UploadOutcomeSink(options.BatchSize * options.MaxConcurrency, Statistics, _abort.Token, options.Checkpoint);
         _reader = new UploadReader(options, _batches.Writer, _sink, Statistics);
         var breaker = new CircuitBreaker(options.BreakAfterFailures, options.BreakDuration, executor.Time);
         _sender = new UploadSender(executor, options, polling, breaker, _sink, Statistics, Stop);

@@ -14,6 +14,7 @@ internal sealed class UploadStatistics
     private long _succeeded;
     private long _failed;
     private long _notSent;
+    private long _skipped;
     private long _retried;
     private long _deduplicated;
     private long _bytes;
@@ -56,6 +57,9 @@ internal sealed class UploadStatistics
             case UploadOutcomeKind.Unknown:
                 _unknown.Enqueue(outcome.InputId);
                 break;
+            case UploadOutcomeKind.Skipped:
+                Interlocked.Increment(ref _skipped);
+                break;
         }
     }
 
@@ -65,5 +69,5 @@ internal sealed class UploadStatistics
 
     public UploadSummary Summary() => new(
         Interlocked.Read(ref _succeeded), Interlocked.Read(ref _failed), Interlocked.Read(ref _notSent), _unknown.ToImmutableArray(),
-        Interlocked.Read(ref _retried), Interlocked.Read(ref _deduplicated), Interlocked.Read(ref _bytes), _time.GetElapsedTime(_started));
+        Interlocked.Read(ref _retried), Interlocked.Read(ref _deduplicated), Interlocked.Read(ref _bytes), _time.GetElapsedTime(_started), Interlocked.Read(ref _skipped));
 }

@@ -11,6 +11,8 @@ internal static class UploadStatuses
 
     public static readonly ClarifaiStatus Unanswered = Local("Unknown: the server never answered for this input within the attempts allowed");
 
+    public static readonly ClarifaiStatus Skipped = new(Clarifai.Api.Status.StatusCode.Success, "Skipped", "Not sent: the checkpoint says an earlier run of this job finished this input", string.Empty);
+
     public static readonly ClarifaiStatus Abandoned = Local("Unknown: the upload was cancelled while this input's request was in flight");
 
     /// <summary>The upload stopped on an error (see the exception it ended with) before this input had an outcome.</summary>

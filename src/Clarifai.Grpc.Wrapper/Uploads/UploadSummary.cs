@@ -5,8 +5,9 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>The account of a whole upload: every input read from the source is in exactly one of the counts.</summary>
 public sealed class UploadSummary
 {
-    internal UploadSummary(long succeeded, long failed, long notSent, ImmutableArray<string> unknownInputIds, long retried, long deduplicated, long bytes, TimeSpan duration)
+    internal UploadSummary(long succeeded, long failed, long notSent, ImmutableArray<string> unknownInputIds, long retried, long deduplicated, long bytes, TimeSpan duration, long skipped = 0)
     {
+        Skipped = skipped;
         Succeeded = succeeded;
         Failed = failed;
         NotSent = notSent;
@@ -33,8 +34,11 @@ public sealed class UploadSummary
     /// </summary>
     public ImmutableArray<string> UnknownInputIds { get; }
 
+    /// <summary>Inputs not sent because the checkpoint says an earlier run of the job finished them (<see cref="UploadOutcomeKind.Skipped"/>).</summary>
+    public long Skipped { get; }
+
     /// <summary>All inputs read from the source.</summary>
-    public long Total => Succeeded + Failed + NotSent + UnknownInputIds.Length;
+    public long Total => Succeeded + Failed + NotSent + Skipped + UnknownInputIds.Length;
 
     /// <summary>Times an input was sent again after a transient failure.</summary>
     public long Retried { get; }
@@ -52,9 +56,9 @@ public sealed class UploadSummary
     public double InputsPerSecond => Duration > TimeSpan.Zero ? Succeeded / Duration.TotalSeconds : 0;
 
     /// <summary>Whether all, some or none of the inputs succeeded.</summary>
-    public UploadResult Result => Succeeded == Total ? UploadResult.All : Succeeded == 0 ? UploadResult.None : UploadResult.Some;
+    public UploadResult Result => Succeeded + Skipped == Total ? UploadResult.All : Succeeded == 0 ? UploadResult.None : UploadResult.Some;
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Result}: {Succeeded} succeeded ({Deduplicated} deduplicated), {Failed} failed, {NotSent} not sent, {UnknownInputIds.Length} unknown; {Retried} retried, {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
+        $"{Result}: {Succeeded} succeeded ({Deduplicated} deduplicated), {Failed} failed, {NotSent} not sent, {Skipped} skipped, {UnknownInputIds.Length} unknown; {Retried} retried, {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
 }

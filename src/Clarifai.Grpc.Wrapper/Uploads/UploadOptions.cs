@@ -65,6 +65,13 @@ public sealed record UploadOptions
     /// </summary>
     public IUploadCheckpoint? Checkpoint { get; init; }
 
+    /// <summary>
+    /// This worker's share of a job split among several (<see cref="UploadPartition"/>), or <see langword="null"/>
+    /// (default) for the whole source. Inputs of other shares are read and passed over: they have no outcome here and
+    /// are not in the summary. Needs deterministic ids (<see cref="UploadIdMode.ContentHash"/>).
+    /// </summary>
+    public UploadPartition? Partition { get; init; }
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -85,6 +92,12 @@ public sealed record UploadOptions
         if (Checkpoint is not null && IdMode != UploadIdMode.ContentHash)
         {
             throw new ArgumentException("A checkpoint needs ids that are the same on every run: set IdMode = UploadIdMode.ContentHash.", nameof(Checkpoint));
+        }
+
+        Partition?.Validate();
+        if (Partition is not null && IdMode != UploadIdMode.ContentHash)
+        {
+            throw new ArgumentException("Partitions need ids that are the same in every worker: set IdMode = UploadIdMode.ContentHash.", nameof(Partition));
         }
         if (!Enum.IsDefined(CancellationMode)) throw new ArgumentOutOfRangeException(nameof(CancellationMode), CancellationMode, "Unknown cancellation mode.");
     }

@@ -40,6 +40,9 @@ internal sealed class UploadReader
             {
                 if (input is null) throw new InvalidOperationException("The upload source yielded a null input.");
                 var item = UploadItem.Create(input, _options.IdMode);
+
+                // Another worker's share: not this upload's input at all.
+                if (_options.Partition is { } partition && !partition.Owns(item.Id)) continue;
                 _statistics.Read();
                 if (_options.Checkpoint is { } checkpoint && await checkpoint.IsFinishedAsync(item.Id, readToken).ConfigureAwait(false))
                 {

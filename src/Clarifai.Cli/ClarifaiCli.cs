@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Clarifai.Grpc.Wrapper;
+using Spectre.Console;
+
+namespace Clarifai.Cli;
+
+/// <summary>
+/// The commands: <c>upload</c>, <c>predict</c>, <c>models list</c>. Every command takes the connection options, prints
+/// for people by default and JSON with <c>--json</c>, and exits with <see cref="ExitCodes"/>.
+/// </summary>
+internal static class ClarifaiCli
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, bool interactive, CancellationToken cancellationToken)
+    {
+        var endpoint = new Option<string?>("--endpoint") { Description = "The API address (default CLARIFAI_API_BASE, else https://api.clarifai.com); http:// needs --insecure", Recursive = true };
+        var key = new Option<string?>("--key") { Description = "The personal access token or app key (default CLARIFAI_PAT)", Recursive = true };
+        var user = new Option<string?>("--user") { Description = "The user id (default CLARIFAI_USER_ID)", Recursive = true };
+        var app = new Option<string?>("--app") { Description = "The app id (default CLARIFAI_APP_ID)", Recursive = true };
+        var insecure = new Option<bool>("--insecure") { Description = "Allow the key over plaintext http:// (a local server only)", Recursive = true };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text", Recursive = true };
+
+        var root = new RootCommand("The Clarifai command line: upload, predict, models.") { endpoint, key, user, app, insecure, json };
+        Func<ParseResult, ClarifaiClientOptions> options = parsed =>
+        {
+            var configured = ClarifaiClientOptions.FromEnvironment(environment);
+            if (parsed.GetValue(endpoint) is { } e)
+            {
+                configured.Endpoint = Uri.TryCreate(e, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"--endpoint '{e}' is not an absolute URL.");
+            }
+
+            if (parsed.GetValue(key) is { } k) configured.ApiKey = k;
+            if (parsed.GetValue(user) is { } u) configured.UserId = u;
+            if (parsed.GetValue(app) is { } a) configured.AppId = a;
+            configured.AllowInsecureCredentials = parsed.GetValue(insecure);
+            return configured;
+        };
+
+        root.Subcommands.Add(UploadCommand.Create(options, json, output, interactive));
+        root.Subcommands.Add(PredictCommand.Create(options, json, output));
+        var models = new Command("models", "Manage the app's models.");
+        models.Subcommands.Add(ModelsListCommand.Create(options, json, output));
+        root.Subcommands.Add(models);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors) await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (ClarifaiException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>Writes a JSON value, indented.</summary>
+    public static Task WriteJsonAsync(TextWriter output, JsonNode node) => output.WriteLineAsync(node.ToJsonString(Indented));
+
+    /// <summary>A console for people's output on <paramref name="output"/>.</summary>
+    public static IAnsiConsole Console(TextWriter output, bool interactive) =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No, Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No });
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Clarifai.Cli;
+using Clarifai.Grpc.Emulator;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>The <c>clarifai</c> command against the local server: upload with resume, predict, models list, exit codes, JSON.</summary>
+[TestFixture]
+public sealed class CommandLineToolTests : SharedEmulatorFixture
+{
+    private async Task<(int Exit, string Output, string Error)> RunAsync(string appId, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] connection = ["--endpoint", Emulator.Endpoint.ToString(), "--key", Emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"];
+        var exit = await ClarifaiCli.RunAsync([.. args, .. connection], output, error, _ => null, interactive: false, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Folder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "clarifai-cli-" + Guid.NewGuid().ToString("N"));
+        foreach (var (concept, palette) in new[] { ("warm", ScenePalette.Warm), ("cold", ScenePalette.Cold) })
+        {
+            Directory.CreateDirectory(Path.Combine(root, concept));
+            for (var i = 0; i < 6; i++) File.WriteAllBytes(Path.Combine(root, concept, $"{i}.png"), SceneGenerator.Png(palette, i + (palette == ScenePalette.Warm ? 0 : 100)));
+        }
+
+        return root;
+    }
+
+    [Test]
+    public async Task Upload_SendsTheFolderWithConceptsFromSubFolders_AndAResumedRunSkipsWhatIsDone()
+    {
+        var appId = EmulatorClients.NewAppId();
+        var folder = Folder();
+        var checkpoint = Path.Combine(folder, "job.checkpoint.db");
+
+        var first = await RunAsync(appId, "upload", folder, "--json", "--resume", checkpoint, "--rate", "50");
+        var again = await RunAsync(appId, "upload", folder, "--json", "--resume", checkpoint);
+
+        var firstSummary = JsonNode.Parse(first.Output)!;
+        var againSummary = JsonNode.Parse(again.Output)!;
+        using var clarifai = EmulatorClients.Create(Emulator, appId);
+        var concepts = new List<string>();
+        await foreach (var input in clarifai.Inputs.ListAsync()) concepts.AddRange(input.Concepts.Select(c => c.Id));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Exit, Is.EqualTo(0), first.Error);
+            Assert.That((string?)firstSummary["result"], Is.EqualTo("All"));
+            Assert.That((int)firstSummary["succeeded"]!, Is.EqualTo(12));
+            Assert.That((again.Exit, (int)againSummary["skipped"]!, (int)againSummary["succeeded"]!), Is.EqualTo((0, 12, 0)), "the resumed run sends nothing");
+            Assert.That(Emulator.CountInputs(EmulatorClients.UserId, appId), Is.EqualTo(12));
+            Assert.That(concepts.Distinct(), Is.EquivalentTo(new[] { "warm", "cold" }));
+        });
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Predict_TakesAModelUrlAndAText_AndModelsList_ShowsTheApps()
+    {
+        var appId = EmulatorClients.NewAppId();
+        using (var clarifai = EmulatorClients.Create(Emulator, appId)) await clarifai.Models.CreateAsync("pets", ["charlie"]);
+
+        var predicted = await RunAsync(appId, "predict", "https://clarifai.com/clarifai/main/models/echo-llm", "hello there", "--json");
+        var listed = await RunAsync(appId, "models", "list", "--json");
+        var plain = await RunAsync(appId, "predict", "https://clarifai.com/clarifai/main/models/echo-llm", "hi");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(predicted.Exit, Is.EqualTo(0), predicted.Error);
+            Assert.That((string?)JsonNode.Parse(predicted.Output)!["text"], Is.EqualTo("Echo: hello there"));
+            Assert.That(JsonNode.Parse(listed.Output)!.AsArray().Select(m => (string?)m!["id"]), Is.EqualTo(new[] { "pets" }));
+            Assert.That(plain.Output.Trim(), Is.EqualTo("Echo: hi"));
+        });
+    }
+
+    [Test]
+    public async Task ExitCodes_TellUsageErrorsAndRefusalsApart()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var noKey = await ClarifaiCli.RunAsync(["models", "list", "--endpoint", Emulator.Endpoint.ToString(), "--insecure"], output, error, _ => null, interactive: false, CancellationToken.None);
+        var badOption = await ClarifaiCli.RunAsync(["upload"], output, error, _ => null, interactive: false, CancellationToken.None);
+        var wrongKey = await ClarifaiCli.RunAsync(["models", "list", "--endpoint", Emulator.Endpoint.ToString(), "--insecure", "--key", "wrong-key", "--user", "u", "--app", "a"], output, error, _ => null, interactive: false, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(noKey, Is.EqualTo(64), "no key configured");
+            Assert.That(badOption, Is.EqualTo(64), "a missing argument");
+            Assert.That(wrongKey, Is.EqualTo(2), "Clarifai refused");
+            Assert.That(error.ToString(), Does.Not.Contain("wrong-key"), "the key never appears in a message");
+        });
+    }
+}

@@ -76,13 +76,13 @@ internal static class UploadCommand
             {
                 var task = context.AddTask("uploading", maxValue: 1);
                 long done = 0, failed = 0, retried = 0;
-                var started = DateTimeOffset.UtcNow;
+                var started = TimeProvider.System.GetTimestamp();
                 await foreach (var outcome in upload.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     done++;
                     if (outcome.Kind == UploadOutcomeKind.Failed) failed++;
                     retried += Math.Max(0, outcome.Attempts - 1);
-                    var perSecond = done / Math.Max(0.001, (DateTimeOffset.UtcNow - started).TotalSeconds);
+                    var perSecond = done / Math.Max(0.001, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
                     task.MaxValue = Math.Max(task.MaxValue, done + 1);
                     task.Value = done;
                     task.Description = $"{done} done, {failed} failed, {retried} retried, {perSecond:0} inputs/s";

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Clarifai.Cli;
 
 /// <summary>
-/// The commands: <c>upload</c>, <c>predict</c>, <c>models list</c>. Every command takes the connection options, prints
+/// The commands: <c>upload</c>, <c>predict</c>, <c>models list|create|train</c>, <c>inputs list|delete</c>. Every command takes the connection options, prints
 /// for people by default and JSON with <c>--json</c>, and exits with <see cref="ExitCodes"/>.
 /// </summary>
 internal static class ClarifaiCli
@@ -23,7 +23,7 @@ internal static class ClarifaiCli
         var insecure = new Option<bool>("--insecure") { Description = "Allow the key over plaintext http:// (a local server only)", Recursive = true };
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text", Recursive = true };
 
-        var root = new RootCommand("The Clarifai command line: upload, predict, models.") { endpoint, key, user, app, insecure, json };
+        var root = new RootCommand("The Clarifai command line: upload, predict, models, inputs.") { endpoint, key, user, app, insecure, json };
         Func<ParseResult, ClarifaiClientOptions> options = parsed =>
         {
             var configured = ClarifaiClientOptions.FromEnvironment(environment);
@@ -43,7 +43,13 @@ internal static class ClarifaiCli
         root.Subcommands.Add(PredictCommand.Create(options, json, output));
         var models = new Command("models", "Manage the app's models.");
         models.Subcommands.Add(ModelsListCommand.Create(options, json, output));
+        models.Subcommands.Add(ModelsCreateTrainCommands.Create(options, json, output));
+        models.Subcommands.Add(ModelsCreateTrainCommands.Train(options, json, output));
         root.Subcommands.Add(models);
+        var inputs = new Command("inputs", "Manage the app's inputs.");
+        inputs.Subcommands.Add(InputsCommands.List(options, json, output));
+        inputs.Subcommands.Add(InputsCommands.Delete(options, json, output));
+        root.Subcommands.Add(inputs);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -76,6 +76,35 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
     }
 
     [Test]
+    public async Task ModelsCreateAndTrain_AndInputsListAndDelete_Work()
+    {
+        var appId = EmulatorClients.NewAppId();
+        var folder = Folder();
+        await RunAsync(appId, "upload", folder, "--json");
+
+        var created = await RunAsync(appId, "models", "create", "temperature", "warm", "cold", "--json");
+        var trained = await RunAsync(appId, "models", "train", "temperature", "--json");
+        var listed = await RunAsync(appId, "inputs", "list", "--json");
+        var ids = JsonNode.Parse(listed.Output)!.AsArray().Select(i => (string)i!["id"]!).ToList();
+        var deleted = await RunAsync(appId, "inputs", "delete", ids[0], ids[1], "--json");
+        var noPositives = await RunAsync(appId, "models", "create", "unseen", "never-labelled", "--json");
+        var failedTraining = await RunAsync(appId, "models", "train", "unseen", "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((created.Exit, (string?)JsonNode.Parse(created.Output)!["state"]), Is.EqualTo((0, "Untrained")), created.Error);
+            Assert.That((trained.Exit, (string?)JsonNode.Parse(trained.Output)!["state"]), Is.EqualTo((0, "Trained")), trained.Error);
+            Assert.That(ids, Has.Count.EqualTo(12));
+            Assert.That(JsonNode.Parse(listed.Output)!.AsArray().SelectMany(i => i!["concepts"]!.AsArray().Select(c => (string)c!)).Distinct(), Is.EquivalentTo(new[] { "warm", "cold" }));
+            Assert.That((deleted.Exit, (int)JsonNode.Parse(deleted.Output)!["deleted"]!), Is.EqualTo((0, 2)));
+            Assert.That(Emulator.CountInputs(EmulatorClients.UserId, appId), Is.EqualTo(10));
+            Assert.That(noPositives.Exit, Is.EqualTo(0));
+            Assert.That((failedTraining.Exit, (string?)JsonNode.Parse(failedTraining.Output)!["state"]), Is.EqualTo((2, "Failed")), "training without positives fails, and the exit code says so");
+        });
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
     public async Task ExitCodes_TellUsageErrorsAndRefusalsApart()
     {
         using var output = new StringWriter();

@@ -42,7 +42,11 @@ internal static class ClarifaiCli
         root.Subcommands.Add(UploadCommand.Create(options, json, output, interactive));
         root.Subcommands.Add(PredictCommand.Create(options, json, output));
         var models = new Command("models", "Manage the app's models.");
-        models.Subcommands.Add(ModelsListCommand.Create(options, json, output));
+        models.Subcommands.Add(ListCommand.Create<ClarifaiModel>(
+            "List the app's models.", options, json, output,
+            clarifai => clarifai.Models.ListAsync(),
+            model => new JsonObject { ["id"] = model.Id, ["state"] = model.LatestVersion?.State.ToString() },
+            model => $"{model.Id,-40} {model.LatestVersion?.State}"));
         models.Subcommands.Add(ModelsCreateTrainCommands.Create(options, json, output));
         models.Subcommands.Add(ModelsCreateTrainCommands.Train(options, json, output));
         root.Subcommands.Add(models);

@@ -7,25 +7,14 @@ namespace Clarifai.Cli;
 /// <summary><c>clarifai inputs list</c> and <c>clarifai inputs delete &lt;ids…&gt;</c>.</summary>
 internal static class InputsCommands
 {
-    public static Command List(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output)
-    {
-        var command = new Command("list", "List the app's inputs, every page.");
-        command.SetAction(async (parsed, cancellationToken) =>
-        {
-            await using var clarifai = new ClarifaiClient(options(parsed));
-            var inputs = new JsonArray();
-            await foreach (var input in clarifai.Inputs.ListAsync().WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                var concepts = string.Join(",", input.Concepts.Where(c => c.Value > 0.5f).Select(c => c.Id));
-                if (parsed.GetValue(json)) inputs.Add(new JsonObject { ["id"] = input.Id, ["state"] = input.State.ToString(), ["concepts"] = new JsonArray([.. input.Concepts.Where(c => c.Value > 0.5f).Select(c => (JsonNode)c.Id)]) });
-                else await output.WriteLineAsync($"{input.Id,-40} {input.State,-12} {concepts}").ConfigureAwait(false);
-            }
+    public static Command List(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output) =>
+        ListCommand.Create<ClarifaiInput>(
+            "List the app's inputs, every page.", options, json, output,
+            clarifai => clarifai.Inputs.ListAsync(),
+            input => new JsonObject { ["id"] = input.Id, ["state"] = input.State.ToString(), ["concepts"] = new JsonArray([.. Positive(input).Select(c => (JsonNode)c)]) },
+            input => $"{input.Id,-40} {input.State,-12} {string.Join(",", Positive(input))}");
 
-            if (parsed.GetValue(json)) await ClarifaiCli.WriteJsonAsync(output, inputs).ConfigureAwait(false);
-            return ExitCodes.Success;
-        });
-        return command;
-    }
+    private static IEnumerable<string> Positive(ClarifaiInput input) => input.Concepts.Where(c => c.Value > 0.5f).Select(c => c.Id);
 
     public static Command Delete(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output)
     {

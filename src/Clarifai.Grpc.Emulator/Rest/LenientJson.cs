@@ -10,12 +10,16 @@ namespace Clarifai.Grpc.Emulator;
 /// </summary>
 internal static class LenientJson
 {
+    /// <summary>The field a JSON property names: by its proto name (snake_case) or its JSON name (camelCase), as protobuf's JSON parser accepts both.</summary>
+    public static FieldDescriptor? FieldOf(MessageDescriptor descriptor, string name) =>
+        descriptor.FindFieldByName(name) ?? descriptor.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == name);
+
     public static void Coerce(JsonNode? node, MessageDescriptor descriptor)
     {
         if (node is not JsonObject json || descriptor.FullName.StartsWith("google.protobuf.", StringComparison.Ordinal)) return;
         foreach (var (name, value) in json.ToList())
         {
-            var field = descriptor.FindFieldByName(name) ?? descriptor.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == name);
+            var field = FieldOf(descriptor, name);
             if (field is null || value is null || field.IsMap) continue;
             var items = field.IsRepeated && value is JsonArray array ? array.ToList() : [value];
             for (var i = 0; i < items.Count; i++)

@@ -116,7 +116,7 @@ internal sealed class RestGateway : IAsyncDisposable
         {
             foreach (var (name, values) in http.Request.Query)
             {
-                if (descriptor.FindFieldByName(name) is { IsRepeated: false, FieldType: not FieldType.Message } || descriptor.Fields.InDeclarationOrder().Any(f => f.JsonName == name))
+                if (descriptor.FindFieldByName(name) is { IsRepeated: false, FieldType: not FieldType.Message } || LenientJson.FieldOf(descriptor, name)?.JsonName == name)
                 {
                     Set(request, name, values.ToString());
                 }
@@ -143,8 +143,7 @@ internal sealed class RestGateway : IAsyncDisposable
             message = child;
         }
 
-        var field = message.Descriptor.FindFieldByName(names[^1]) ?? message.Descriptor.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == names[^1])
-            ?? throw new FormatException($"The request has no field '{names[^1]}'.");
+        var field = LenientJson.FieldOf(message.Descriptor, names[^1]) ?? throw new FormatException($"The request has no field '{names[^1]}'.");
         field.Accessor.SetValue(message, field.FieldType switch
         {
             FieldType.String => value,

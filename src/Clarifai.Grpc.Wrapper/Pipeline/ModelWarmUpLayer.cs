@@ -25,37 +25,25 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
         // Only a call that may be sent twice waits: a cold answer to a create (PostModelVersions) is the caller's to judge.
         if (call.WarmUp is not { } warmUp || !call.Rpc.IsIdempotent(call.Request)) return await NextAsync(call).ConfigureAwait(false);
 
-        long? coldSince = null;
-        for (var round = 1; ; round++)
+        var budget = new ModelWarmUpBudget(warmUp, _time);
+        while (true)
         {
             try
             {
                 var response = await NextAsync(call).ConfigureAwait(false);
-                if (coldSince is { } since && _logger.IsEnabled(LogLevel.Information))
+                if (budget.WasCold && _logger.IsEnabled(LogLevel.Information))
                 {
                     var model = ModelOf(call.Request);
-                    var seconds = _time.GetElapsedTime(since).TotalSeconds;
-                    LogReady(_logger, call.Rpc.Name, model, seconds);
+                    LogReady(_logger, call.Rpc.Name, model, budget.Waited.TotalSeconds);
                 }
 
                 return response;
             }
             catch (ClarifaiException failure) when (ClarifaiStatusCodes.IsModelNotReady(failure.Code))
             {
-                coldSince ??= _time.GetTimestamp();
-                var waited = _time.GetElapsedTime(coldSince.Value);
-                var delay = warmUp.DelayAfter(round, waited);
-
                 // Without a timeout to renew from, the caller's own deadline bounds the warm-up too.
-                if (delay is { } d && call.Timeout is null && call.Deadline is { } deadline && _time.GetUtcNow().UtcDateTime + d >= deadline) delay = null;
-                if (delay is not { } wait) throw;
-
                 var reason = ClarifaiCallExecutor.Reason(failure);
-                if (_logger.IsEnabled(LogLevel.Information))
-                {
-                    var model = ModelOf(call.Request);
-                    LogWaiting(_logger, call.Rpc.Name, model, reason, waited.TotalSeconds, wait.TotalSeconds, warmUp.MaxWait.TotalSeconds);
-                }
+                if (budget.NextWait(call.Rpc.Name, () => ModelOf(call.Request), reason, _logger, call.Timeout is null ? call.Deadline : null) is not { } wait) throw;
 
                 ClarifaiDiagnostics.Retrying(call.Activity, call.Rpc.Name, call.Attempt, reason, wait);
                 await Task.Delay(wait, _time, call.CancellationToken).ConfigureAwait(false);
@@ -70,9 +58,6 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
         request is IMessage message && message.Descriptor.FindFieldByName("model_id") is { FieldType: FieldType.String } field
             ? (string)field.Accessor.GetValue(message)
             : "(unknown)";
-
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Clarifai {Method}: model {Model} is not ready ({Reason}); waited {WaitedSeconds:0.0} s of {MaxWaitSeconds:0} s, trying again in {DelaySeconds:0.0} s")]
-    internal static partial void LogWaiting(ILogger logger, string method, string model, string reason, double waitedSeconds, double delaySeconds, double maxWaitSeconds);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Clarifai {Method}: model {Model} answered after a warm-up of {WaitedSeconds:0.0} s")]
     private static partial void LogReady(ILogger logger, string method, string model, double waitedSeconds);

@@ -15,11 +15,8 @@ internal sealed class StreamStartRule
     private readonly string _method;
     private readonly string _model;
     private readonly RetryPolicy _retry;
-    private readonly ModelWarmUpSettings? _warmUp;
-    private readonly TimeProvider _time;
+    private readonly ModelWarmUpBudget? _warmUp;
     private readonly ILogger _logger;
-    private long? _coldSince;
-    private int _coldRounds;
     private int _transientFailures;
 
     public StreamStartRule(string method, string model, RetryPolicy retry, ModelWarmUpSettings? warmUp, TimeProvider time, ILogger logger)
@@ -27,8 +24,7 @@ internal sealed class StreamStartRule
         _method = method;
         _model = model;
         _retry = retry;
-        _warmUp = warmUp;
-        _time = time;
+        _warmUp = warmUp is null ? null : new ModelWarmUpBudget(warmUp, time);
         _logger = logger;
     }
 
@@ -45,10 +41,7 @@ internal sealed class StreamStartRule
         var reason = ClarifaiCallExecutor.Reason(failure);
         if (_warmUp is not null && ClarifaiStatusCodes.IsModelNotReady(failure.Code))
         {
-            _coldSince ??= _time.GetTimestamp();
-            var waited = _time.GetElapsedTime(_coldSince.Value);
-            delay = _warmUp.DelayAfter(++_coldRounds, waited);
-            if (delay is { } wait && _logger.IsEnabled(LogLevel.Information)) ModelWarmUpLayer.LogWaiting(_logger, _method, _model, reason, waited.TotalSeconds, wait.TotalSeconds, _warmUp.MaxWait.TotalSeconds);
+            delay = _warmUp.NextWait(_method, () => _model, reason, _logger);
         }
         else
         {

@@ -83,15 +83,10 @@ internal sealed class RestGateway : IAsyncDisposable
         await WriteAsync(http, HttpStatusOf(Statuses.Get(response)?.Code ?? StatusCode.Success), response).ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_channel.IsValueCreated) await CastAndDispose(_channel.Value).ConfigureAwait(false);
-
-        static ValueTask CastAndDispose(IDisposable disposable)
-        {
-            disposable.Dispose();
-            return ValueTask.CompletedTask;
-        }
+        if (_channel.IsValueCreated) _channel.Value.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The request message: the body, then the path's variables over it, then query parameters for a bodiless route.</summary>

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Clarifai.Grpc.Wrapper;
@@ -41,9 +40,7 @@ internal sealed partial class RetryLayer : UnaryLayer
                 // A cold model's answers have their own budget, one layer up.
                 if (call.WarmUp is not null && ClarifaiStatusCodes.IsModelNotReady(failure.Code)) throw;
 
-                // DeadlineExceeded is transient for a new call, but it says this call's one deadline has passed.
-                var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: StatusCode.DeadlineExceeded };
-                if (deadlinePassed || !RetryPolicy.MayResend(failure, idempotent)) throw;
+                if (!RetryPolicy.MayRetry(failure, idempotent)) throw;
                 var delay = (call.Retry ?? _policy).DelayAfter(attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
                 if (delay is not { } wait) throw;
 

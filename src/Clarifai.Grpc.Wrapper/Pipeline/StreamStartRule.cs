@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Clarifai.Grpc.Wrapper;
@@ -46,8 +45,7 @@ internal sealed class StreamStartRule
         else
         {
             // Streams are only opened for RPCs that change nothing (generation, predictions), so idempotent.
-            var deadlinePassed = failure is ClarifaiTransportException { GrpcStatusCode: StatusCode.DeadlineExceeded };
-            delay = !deadlinePassed && RetryPolicy.MayResend(failure, idempotent: true) ? _retry.DelayAfter(++_transientFailures, remaining: null) : null;
+            delay = RetryPolicy.MayRetry(failure, idempotent: true) ? _retry.DelayAfter(++_transientFailures, remaining: null) : null;
             if (delay is { } wait && _logger.IsEnabled(LogLevel.Warning)) RetryLayer.LogRetrying(_logger, _method, reason, Attempt, wait.TotalMilliseconds);
         }
 

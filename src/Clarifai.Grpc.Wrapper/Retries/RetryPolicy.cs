@@ -52,6 +52,13 @@ internal sealed class RetryPolicy
         IsTransient(failure) && (idempotent || HadNoEffect(failure));
 
     /// <summary>
+    /// Whether a call that met <paramref name="failure"/> may be sent again: <see cref="MayResend"/>, except after
+    /// DeadlineExceeded — transient for a new call, but it says this call's one deadline has passed.
+    /// </summary>
+    public static bool MayRetry(ClarifaiException failure, bool idempotent) =>
+        failure is not ClarifaiTransportException { GrpcStatusCode: GrpcStatusCode.DeadlineExceeded } && MayResend(failure, idempotent);
+
+    /// <summary>
     /// The wait before the next attempt after attempt number <paramref name="attempt"/> failed, or <see langword="null"/>
     /// when there is none: the attempts are used up, or the wait would not end before <paramref name="remaining"/> runs out.
     /// </summary>

@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Clarifai.Api;
 using Clarifai.Grpc.Emulator;
+using Clarifai.Grpc.Wrapper.TestSupport;
 
 namespace Clarifai.Grpc.Wrapper.IntegrationTests;
 
@@ -20,7 +20,7 @@ public sealed class LocalServerDocsTests
     [Test]
     public void TheRpcTableOfTheLocalServerPage_IsTheServersOwn()
     {
-        var page = Path.Combine(RepositoryRoot(), "docs", "local-server.md");
+        var page = RepositoryLayout.PathOf("docs", "local-server.md");
         var text = File.ReadAllText(page).Replace("\r\n", "\n", StringComparison.Ordinal);
         var expected = Table();
         var from = text.IndexOf(Start, StringComparison.Ordinal);
@@ -69,7 +69,4 @@ public sealed class LocalServerDocsTests
             .Select(m => m.Name)
             .ToHashSet(StringComparer.Ordinal);
     }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
+using Clarifai.Grpc.Wrapper.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -56,7 +56,7 @@ public sealed class DocExamplesTests
 
     private static List<string> CompiledExamples(string page)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", page));
+        var lines = File.ReadAllLines(RepositoryLayout.PathOf("docs", page));
         var examples = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -110,7 +110,4 @@ public sealed class DocExamplesTests
             .Distinct(StringComparer.Ordinal);
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
     }
-
-    private static string RepositoryRoot([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }

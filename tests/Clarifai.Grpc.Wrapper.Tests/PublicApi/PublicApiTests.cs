@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
+using Clarifai.Grpc.Wrapper.TestSupport;
 using PublicApiGenerator;
 
 namespace Clarifai.Grpc.Wrapper.Tests.PublicApi;
@@ -27,7 +27,7 @@ public sealed class PublicApiTests
         var approved = File.Exists(approvedPath) ? Normalize(File.ReadAllText(approvedPath)) : string.Empty;
         if (api == approved) return;
 
-        var received = Path.Combine(SourceDirectory(), package + ".received.txt");
+        var received = RepositoryLayout.PathOf("tests", "Clarifai.Grpc.Wrapper.Tests", "PublicApi", package + ".received.txt");
         File.WriteAllText(received, api);
         var apiLines = api.Split('\n');
         var approvedLines = approved.Split('\n');
@@ -40,6 +40,4 @@ public sealed class PublicApiTests
     private static string Line(string[] lines, int index) => index < lines.Length ? lines[index].Trim() : "(end)";
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() + "\n";
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

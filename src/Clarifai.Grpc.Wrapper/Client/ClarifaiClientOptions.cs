@@ -66,6 +66,15 @@ public sealed class ClarifaiClientOptions
     /// </summary>
     public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
 
+    /// <summary>
+    /// Paces the inputs this client adds (PostInputs, retries included): each request takes one permit per input it
+    /// carries, on top of <see cref="RateLimiter"/>'s one per request; <see langword="null"/> (default) for no limit.
+    /// For accounts limited in inputs per second as well as requests. Shared, not copied, like <see cref="RateLimiter"/>;
+    /// the limiter must be able to grant a whole batch at once (an <see cref="AdaptiveRateLimiter"/> or the Redis
+    /// fleet limiter can; a token bucket needs a limit of at least <see cref="UploadOptions.BatchSize"/>).
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? InputRateLimiter { get; set; }
+
     /// <summary>How waits for training and for input processing poll; default <see cref="PollingSettings.Default"/>. Each options instance has its own.</summary>
     public PollingSettings Polling { get; set; } = new();
 

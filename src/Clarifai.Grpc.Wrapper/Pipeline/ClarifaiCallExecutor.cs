@@ -23,11 +23,11 @@ internal sealed class ClarifaiCallExecutor
     private readonly UnaryLayer _pipeline;
 
     public ClarifaiCallExecutor(V2.V2Client client, ClarifaiClientOptions options, UserAppIDSet? userAppId, ILogger? logger)
-        : this(client, new RetryPolicy(options.Retry), options.ModelWarmUp, options.RateLimiter, options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
+        : this(client, new RetryPolicy(options.Retry), options.ModelWarmUp, options.RateLimiter, options.InputRateLimiter, options.Timeout, options.TimeProvider, userAppId, logger ?? NullLogger.Instance)
     {
     }
 
-    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, ModelWarmUpSettings warmUp, System.Threading.RateLimiting.RateLimiter? rateLimiter, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
+    private ClarifaiCallExecutor(V2.V2Client client, RetryPolicy retry, ModelWarmUpSettings warmUp, System.Threading.RateLimiting.RateLimiter? rateLimiter, System.Threading.RateLimiting.RateLimiter? inputRateLimiter, TimeSpan timeout, TimeProvider time, UserAppIDSet? userAppId, ILogger logger)
     {
         Client = client;
         Retry = retry;
@@ -42,15 +42,11 @@ internal sealed class ClarifaiCallExecutor
             {
                 Next = new RetryLayer(retry, time, logger)
                 {
-                    Next = Paced(rateLimiter, new StatusTranslationLayer { Next = new TransportLayer(client) }),
+                    Next = RateLimitLayer.Over(new StatusTranslationLayer { Next = new TransportLayer(client) }, rateLimiter, inputRateLimiter),
                 },
             },
         };
     }
-
-    /// <summary>The layers under the retries, behind the client's rate limiter when it has one.</summary>
-    private static UnaryLayer Paced(System.Threading.RateLimiting.RateLimiter? limiter, UnaryLayer layers) =>
-        limiter is null ? layers : new RateLimitLayer(limiter) { Next = layers };
 
     /// <summary>The generated client, with the credentials layer under it.</summary>
     public V2.V2Client Client { get; }

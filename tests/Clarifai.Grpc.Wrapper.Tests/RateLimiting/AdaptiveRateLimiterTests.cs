@@ -88,6 +88,30 @@ public sealed class AdaptiveRateLimiterTests
     }
 
     [Test]
+    public async Task AnInputLimiter_TakesOnePermitPerInputAdded_AndNoneForOtherCalls()
+    {
+        var time = new InstantTimeProvider();
+        using var inputs = new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions { RequestsPerSecond = 10 }, time);
+        var store = new FakeInputStore();
+        var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(store.Answer)
+            .Returns<GetModelRequest, SingleModelResponse>(Responses.Model("pets", StatusCode.ModelTrained));
+        using var client = TestClients.Create(mock, time, configure: o => o.InputRateLimiter = inputs);
+
+        await client.Inputs.AddAsync([.. Enumerable.Range(0, 5).Select(i => NewInput.FromUrl($"https://example.test/{i}.jpg").WithId($"in-{i}"))]);
+        await client.Models.GetAsync("pets");
+        await client.Inputs.AddAsync([.. Enumerable.Range(5, 2).Select(i => NewInput.FromUrl($"https://example.test/{i}.jpg").WithId($"in-{i}"))]);
+        await client.Inputs.AddAsync([NewInput.FromUrl("https://example.test/7.jpg").WithId("in-7")]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.StoredIds, Has.Count.EqualTo(8));
+            Assert.That(time.Delays.Select(d => d.TotalSeconds), Is.EqualTo(new[] { 0.5, 0.2 }).Within(1e-9),
+                "5 inputs at 10/s hold the next batch for 0.5 s, the next 2 inputs hold the one after for 0.2 s; GetModel waits for nothing");
+            Assert.That(inputs.GetStatistics()!.TotalSuccessfulLeases, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task AFullQueue_RefusesTheCall_BeforeSending()
     {
         using var limiter = new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions { RequestsPerSecond = 1, QueueLimit = 0 }, new FakeTimeProvider());

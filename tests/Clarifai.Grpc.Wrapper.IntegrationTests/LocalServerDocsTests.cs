@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text;
 using Clarifai.Api;
 using Clarifai.Grpc.Emulator;
-using Clarifai.Grpc.Wrapper.TestSupport;
 
 namespace Clarifai.Grpc.Wrapper.IntegrationTests;
 

@@ -6,10 +6,15 @@ internal sealed class FaultInjector
     private readonly object _gate = new();
     private FaultOptions _options = FaultOptions.None;
     private Random _random = new(FaultOptions.None.Seed);
+    private readonly TimeProvider _time;
     private long _windowSecond;
     private int _windowCount;
 
-    public FaultInjector(FaultOptions options) => Options = options;
+    public FaultInjector(FaultOptions options, TimeProvider time)
+    {
+        _time = time;
+        Options = options;
+    }
 
     /// <summary>The faults in force; setting them restarts the random sequence from their seed.</summary>
     public FaultOptions Options
@@ -38,7 +43,7 @@ internal sealed class FaultInjector
         {
             if (_options.MaxRequestsPerSecond > 0)
             {
-                var second = Environment.TickCount64 / 1000;
+                var second = _time.GetTimestamp() / _time.TimestampFrequency;
                 if (second != _windowSecond)
                 {
                     _windowSecond = second;

@@ -38,6 +38,7 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         Endpoint = endpoint;
         _faults = app.Services.GetRequiredService<FaultInjector>();
         _store = app.Services.GetRequiredService<EmulatorStore>();
+        Traffic = app.Services.GetRequiredService<EmulatorTraffic>();
     }
 
     /// <summary>The gRPC address clients connect to (HTTP/2), for example <c>http://127.0.0.1:50123</c>.</summary>
@@ -58,6 +59,9 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
 
     /// <summary>The options the emulator started with.</summary>
     public EmulatorOptions Options { get; }
+
+    /// <summary>The unary requests answered so far, with when they came and how they were answered.</summary>
+    public EmulatorTraffic Traffic { get; }
 
     /// <summary>The faults in force; set to change them while running (the random sequence restarts from the new seed).</summary>
     public FaultOptions Faults
@@ -131,7 +135,7 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
         });
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new FaultInjector(options.Faults));
+        builder.Services.AddSingleton(new FaultInjector(options.Faults, options.TimeProvider));
         builder.Services.AddSingleton<EmulatorStore>();
         builder.Services.AddSingleton<TenantResolver>();
         builder.Services.AddSingleton<ImageFetcher>();
@@ -139,7 +143,9 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InputProcessor>());
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelTrainer>());
+        builder.Services.AddSingleton<EmulatorTraffic>();
         builder.Services.AddSingleton<RequestIdInterceptor>();
+        builder.Services.AddSingleton<TrafficInterceptor>();
         builder.Services.AddSingleton<FaultInterceptor>();
         builder.Services.AddSingleton<AuthenticationInterceptor>();
         builder.Services.AddSingleton<TenantInterceptor>();
@@ -149,6 +155,7 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         {
             // One interceptor per concern, outermost first: request ids on every answer, faults, the key, the app.
             grpc.Interceptors.Add<RequestIdInterceptor>();
+            grpc.Interceptors.Add<TrafficInterceptor>();
             grpc.Interceptors.Add<FaultInterceptor>();
             grpc.Interceptors.Add<AuthenticationInterceptor>();
             grpc.Interceptors.Add<TenantInterceptor>();

@@ -110,11 +110,11 @@ public sealed partial class AdaptiveRateLimiter : RateLimiter, IRateLimitFeedbac
             if (permitCount == 0 || _nextSlot > now)
             {
                 if (permitCount > 0) _failed++;
-                return permitCount == 0 && _nextSlot <= now ? Lease.Acquired : Lease.Failed;
+                return permitCount == 0 && _nextSlot <= now ? TimeSlotLease.Acquired : TimeSlotLease.Failed;
             }
 
             Take(now, permitCount);
-            return Lease.Acquired;
+            return TimeSlotLease.Acquired;
         }
     }
 
@@ -128,7 +128,7 @@ public sealed partial class AdaptiveRateLimiter : RateLimiter, IRateLimitFeedbac
             if (_waiting >= _options.QueueLimit)
             {
                 _failed++;
-                return Lease.Failed;
+                return TimeSlotLease.Failed;
             }
 
             // Reserve the slot now, so that waiters are served in order and evenly spaced.
@@ -142,7 +142,7 @@ public sealed partial class AdaptiveRateLimiter : RateLimiter, IRateLimitFeedbac
         try
         {
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            return Lease.Acquired;
+            return TimeSlotLease.Acquired;
         }
         finally
         {
@@ -168,21 +168,4 @@ public sealed partial class AdaptiveRateLimiter : RateLimiter, IRateLimitFeedbac
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Clarifai request rate {Before:0.##} → {After:0.##} requests/s ({Reason})")]
     private static partial void LogChanged(ILogger logger, double before, double after, string reason);
-
-    /// <summary>The leases: a permit is a time slot, so there is nothing to give back.</summary>
-    private sealed class Lease(bool acquired) : RateLimitLease
-    {
-        public static readonly Lease Acquired = new(true);
-        public static readonly Lease Failed = new(false);
-
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
 }

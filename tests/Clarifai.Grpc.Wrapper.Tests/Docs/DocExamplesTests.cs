@@ -1,5 +1,4 @@
 using System.Reflection;
-using Clarifai.Grpc.Wrapper.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Clarifai.Grpc.Wrapper.TestSupport;
 using PublicApiGenerator;
 
 namespace Clarifai.Grpc.Wrapper.Tests.PublicApi;

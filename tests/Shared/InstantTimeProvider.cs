@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper.Tests.Support;
+namespace Clarifai.Grpc.Wrapper.TestSupport;
 
 /// <summary>
 /// A clock whose timers fire at once: each timer moves the virtual clock forward by its due time and records it.

@@ -39,7 +39,7 @@ internal static class ClarifaiCli
             return configured;
         };
 
-        root.Subcommands.Add(UploadCommand.Create(options, json, output, interactive));
+        root.Subcommands.Add(UploadCommand.Create(options, json, output, error, interactive));
         root.Subcommands.Add(PredictCommand.Create(options, json, output));
         var models = new Command("models", "Manage the app's models.");
         models.Subcommands.Add(ListCommand.Create<ClarifaiModel>(

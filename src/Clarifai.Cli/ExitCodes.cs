@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The command line or the configuration is wrong (missing key, bad option).</summary>
     public const int Usage = 64;
 
+    /// <summary>The data is wrong: a row of a CSV or JSON Lines source cannot be read (sysexits' EX_DATAERR).</summary>
+    public const int BadData = 65;
+
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -1,38 +1,48 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using Clarifai.Cli.Sources;
 using Clarifai.Grpc.Wrapper;
 using Spectre.Console;
 
 namespace Clarifai.Cli;
 
-/// <summary><c>clarifai upload &lt;folder&gt;</c>: images of a folder, concepts from sub-folder names, with live progress, resume and partitions.</summary>
+/// <summary><c>clarifai upload &lt;folder|csv|jsonl&gt;</c>: with live progress, resume, partitions and rate limits, alone or as one worker of a fleet.</summary>
 internal static class UploadCommand
 {
-    public static Command Create(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output, bool interactive)
+    public static Command Create(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output, TextWriter error, bool interactive)
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "The folder; each sub-folder's name is a concept of its images" };
-        var resume = new Option<FileInfo?>("--resume") { Description = "A checkpoint file: a re-run with the same file skips what is done" };
+        var sourceArgument = new Argument<string>("source") { Description = "A folder (each sub-folder's name is a concept of its images), a .csv file or a .jsonl file (url, file or text per row; id, concepts, negative_concepts, metadata)" };
+        var resume = new Option<string?>("--resume") { Description = "Resume a job: a checkpoint file (SQLite), or with --redis the job's name shared by its workers" };
+        var redis = new Option<string?>("--redis") { Description = "A Redis (StackExchange.Redis configuration, e.g. localhost:6379) shared by a fleet: --rate and --input-rate become the fleet's limits, --resume names a shared job" };
         var partition = new Option<string?>("--partition") { Description = "This worker's share of the job, i/N (for example 0/4)" };
-        var rate = new Option<double?>("--rate") { Description = "At most this many requests per second (adapts down on throttling)" };
+        var rate = new Option<double?>("--rate") { Description = "At most this many requests per second (adapts down on throttling; with --redis, for the whole fleet)" };
+        var inputRate = new Option<double?>("--input-rate") { Description = "At most this many inputs per second (with --redis, for the whole fleet)" };
+        var rateKey = new Option<string?>("--rate-key") { Description = "With --redis: the key of the shared budget (default clarifai:rate:<user id>)" };
         var workers = new Option<int?>("--workers") { Description = "Requests in flight at once (default 16)" };
-        var command = new Command("upload", "Upload a folder of images.") { folder, resume, partition, rate, workers };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Inputs per request (default 128, the API's maximum)" };
+        var command = new Command("upload", "Upload a folder of images, or the inputs of a CSV or JSON Lines file.") { sourceArgument, resume, redis, partition, rate, inputRate, rateKey, workers, batchSize };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var clientOptions = options(parsed);
-            using var limiter = parsed.GetValue(rate) is { } r ? new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions { RequestsPerSecond = r }) : null;
-            clientOptions.RateLimiter = limiter;
-            using var checkpoint = parsed.GetValue(resume) is { } file ? SqliteUploadCheckpoint.Open(file.FullName) : null;
+            await using var fleet = parsed.GetValue(redis) is { } configuration ? await Fleet.ConnectAsync(configuration, parsed.GetValue(rateKey) ?? $"clarifai:rate:{clientOptions.UserId}").ConfigureAwait(false) : null;
+            using var requestLimiter = parsed.GetValue(rate) is { } r ? Limiter(fleet, "requests", r) : null;
+            using var inputLimiter = parsed.GetValue(inputRate) is { } ir ? Limiter(fleet, "inputs", ir) : null;
+            clientOptions.RateLimiter = requestLimiter;
+            clientOptions.InputRateLimiter = inputLimiter;
+            using var localCheckpoint = fleet is null && parsed.GetValue(resume) is { } file ? SqliteUploadCheckpoint.Open(file) : null;
+            IUploadCheckpoint? checkpoint = fleet is not null && parsed.GetValue(resume) is { } job ? fleet.Checkpoint(job) : localCheckpoint;
             var uploadOptions = new UploadOptions
             {
-                IdMode = UploadIdMode.ContentHash, // deterministic: a re-run or another worker names each image the same
+                IdMode = UploadIdMode.ContentHash, // deterministic: a re-run or another worker names each input the same
                 Checkpoint = checkpoint,
                 Partition = parsed.GetValue(partition) is { } p ? UploadPartition.Parse(p) : null,
                 MaxConcurrency = parsed.GetValue(workers) ?? UploadOptions.Default.MaxConcurrency,
+                BatchSize = parsed.GetValue(batchSize) ?? UploadOptions.Default.BatchSize,
             };
-            var directory = parsed.GetValue(folder)!;
             await using var clarifai = new ClarifaiClient(clientOptions);
-            var upload = clarifai.Uploads.UploadDirectoryAsync(directory.FullName, new DirectoryUploadOptions { ConceptFromFolderName = true }, uploadOptions, cancellationToken: cancellationToken);
-
+            var source = new UploadSource(parsed.GetValue(sourceArgument)!);
+            var upload = source.Start(clarifai, uploadOptions, cancellationToken);
             if (parsed.GetValue(json) || !interactive)
             {
                 await foreach (var _ in upload.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -43,6 +53,10 @@ internal static class UploadCommand
             {
                 await ShowProgressAsync(ClarifaiCli.Console(output, interactive), upload, cancellationToken).ConfigureAwait(false);
             }
+
+            // What was read before a bad row is uploaded (and checkpointed); then the row's place is the error.
+            var badRow = source.BadRow;
+            if (badRow is not null) await error.WriteLineAsync(badRow.Message).ConfigureAwait(false);
 
             var summary = upload.Summary!;
             if (parsed.GetValue(json))
@@ -57,6 +71,7 @@ internal static class UploadCommand
                     ["unknown"] = summary.UnknownInputIds.Length,
                     ["retried"] = summary.Retried,
                     ["seconds"] = Math.Round(summary.Duration.TotalSeconds, 3),
+                    ["error"] = badRow?.Message,
                 }).ConfigureAwait(false);
             }
             else
@@ -64,10 +79,15 @@ internal static class UploadCommand
                 await output.WriteLineAsync(summary.ToString()).ConfigureAwait(false);
             }
 
+            if (badRow is not null) return ExitCodes.BadData;
             return summary.Result switch { UploadResult.All => ExitCodes.Success, UploadResult.Some => ExitCodes.Partial, _ => summary.Total == 0 ? ExitCodes.Success : ExitCodes.Failed };
         });
         return command;
     }
+
+    /// <summary>A limiter of <paramref name="perSecond"/>: the fleet's when there is a Redis, else this process's adaptive one.</summary>
+    private static RateLimiter Limiter(Fleet? fleet, string what, double perSecond) =>
+        (RateLimiter?)fleet?.Limiter(what, perSecond) ?? new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions { RequestsPerSecond = perSecond, MinimumRequestsPerSecond = Math.Min(1, perSecond) });
 
     /// <summary>A live display: done, failed, retried, inputs per second, and the ETA once the total is known.</summary>
     private static Task ShowProgressAsync(IAnsiConsole console, UploadOperation upload, CancellationToken cancellationToken) =>

@@ -57,6 +57,76 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
     }
 
     [Test]
+    public async Task Upload_ReadsCsvAndJsonLines_WithConceptsMetadataAndFiles()
+    {
+        var appId = EmulatorClients.NewAppId();
+        var folder = Directory.CreateTempSubdirectory("clarifai-cli-rows-");
+        await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "warm.png"), SceneGenerator.Png(ScenePalette.Warm, 1));
+        var csv = Path.Combine(folder.FullName, "inputs.csv");
+        await File.WriteAllTextAsync(csv, """"
+            id,text,file,concepts,negative_concepts,metadata
+            note-1,"a note, with a comma and ""quotes""",,news;sport,weather,"{""source"": ""csv""}"
+            image-1,,warm.png,warm,,
+
+            """");
+        var jsonl = Path.Combine(folder.FullName, "inputs.jsonl");
+        await File.WriteAllLinesAsync(jsonl, [
+            """{"id": "note-2", "text": "a line of JSON", "concepts": ["news"], "metadata": {"source": "jsonl"}}""",
+            "",
+            """{"text": "no id: named by its content", "negative_concepts": ["sport"]}""",
+        ]);
+
+        var fromCsv = await RunAsync(appId, "upload", csv, "--json");
+        var fromJsonl = await RunAsync(appId, "upload", jsonl, "--json");
+
+        using var clarifai = EmulatorClients.Create(Emulator, appId);
+        var stored = new Dictionary<string, ClarifaiInput>();
+        await foreach (var input in clarifai.Inputs.ListAsync()) stored[input.Id] = input;
+        Assert.Multiple(() =>
+        {
+            Assert.That((fromCsv.Exit, (int)JsonNode.Parse(fromCsv.Output)!["succeeded"]!), Is.EqualTo((0, 2)), fromCsv.Error);
+            Assert.That((fromJsonl.Exit, (int)JsonNode.Parse(fromJsonl.Output)!["succeeded"]!), Is.EqualTo((0, 2)), fromJsonl.Error);
+            Assert.That(stored.Keys, Is.SupersetOf(new[] { "note-1", "image-1", "note-2" }));
+            Assert.That(stored, Has.Count.EqualTo(4));
+            Assert.That(stored["note-1"].Concepts.Select(c => (c.Id, c.Value)), Is.EquivalentTo(new[] { ("news", 1f), ("sport", 1f), ("weather", 0f) }));
+            Assert.That(stored["note-1"].Proto.Data.Metadata.Fields["source"].StringValue, Is.EqualTo("csv"));
+            Assert.That(stored["note-2"].Proto.Data.Metadata.Fields["source"].StringValue, Is.EqualTo("jsonl"));
+            Assert.That(stored["image-1"].Concepts.Select(c => c.Id), Is.EqualTo(new[] { "warm" }));
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Test]
+    public async Task Upload_OfABadRow_StopsThere_WithItsFileAndLine_AfterUploadingTheRowsBefore()
+    {
+        var appId = EmulatorClients.NewAppId();
+        var folder = Directory.CreateTempSubdirectory("clarifai-cli-bad-");
+        var jsonl = Path.Combine(folder.FullName, "inputs.jsonl");
+        await File.WriteAllLinesAsync(jsonl, [
+            """{"text": "first"}""",
+            """{"text": "second"}""",
+            """{"text": "third", "url": "https://example.test/also.jpg"}""",
+            """{"text": "never read"}""",
+        ]);
+        var csv = Path.Combine(folder.FullName, "inputs.csv");
+        await File.WriteAllLinesAsync(csv, ["text,colour", "red,1"]);
+
+        var bad = await RunAsync(appId, "upload", jsonl, "--json");
+        var badHeader = await RunAsync(appId, "upload", csv, "--json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bad.Exit, Is.EqualTo(65));
+            Assert.That(bad.Error, Does.Contain("inputs.jsonl:3: a row needs exactly one of url, file or text; it has 2."));
+            Assert.That((int)JsonNode.Parse(bad.Output)!["succeeded"]!, Is.EqualTo(2), "the rows before it were uploaded");
+            Assert.That(Emulator.CountInputs(EmulatorClients.UserId, appId), Is.EqualTo(2));
+            Assert.That(badHeader.Exit, Is.EqualTo(65));
+            Assert.That(badHeader.Error, Does.Contain("inputs.csv:1: unknown column 'colour'"));
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Test]
     public async Task Predict_TakesAModelUrlAndAText_AndModelsList_ShowsTheApps()
     {
         var appId = EmulatorClients.NewAppId();

@@ -12,7 +12,9 @@ namespace Clarifai.Grpc.Wrapper;
 /// The stored input under the same id is read back (ListInputs by ids) and compared with what was sent: the same
 /// concepts and metadata, and the same URL for a URL input. Clarifai never returns an image's bytes, so for a byte
 /// input the evidence is that it was created no earlier than the first attempt (less <see cref="ClockSkew"/>):
-/// an input that existed before this call began cannot be this call's doing.
+/// an input that existed before this call began cannot be this call's doing — unless its id is the hash of its content
+/// (<see cref="UploadIdMode.ContentHash"/>): then the id itself is the evidence, whenever the input was stored, and an
+/// upload job re-run after a crash recognises what its earlier run stored.
 /// </remarks>
 internal static class DuplicateAnswerResolver
 {
@@ -20,8 +22,13 @@ internal static class DuplicateAnswerResolver
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     /// <summary>Reads the stored inputs for <paramref name="sent"/> and returns, by id, those that are the caller's own.</summary>
+    /// <param name="executor">The pipeline that reads them back.</param>
+    /// <param name="sent">The inputs as sent.</param>
+    /// <param name="firstSentAt">When the first attempt began; <see langword="null"/> when the ids are hashes of the content, which needs no time evidence.</param>
+    /// <param name="settings">The read's call settings.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ClarifaiException">The ListInputs call failed.</exception>
-    public static async Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<Input> sent, DateTimeOffset firstSentAt, CallSettings? settings, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<Input> sent, DateTimeOffset? firstSentAt, CallSettings? settings, CancellationToken cancellationToken)
     {
         var own = new Dictionary<string, Input>(StringComparer.Ordinal);
         foreach (var chunk in sent.Chunk(ClarifaiLimits.MaxInputsPerRequest))
@@ -39,8 +46,8 @@ internal static class DuplicateAnswerResolver
         return own;
     }
 
-    /// <summary>Whether <paramref name="stored"/> is the input <paramref name="sent"/>, stored by an attempt that began at <paramref name="firstSentAt"/>.</summary>
-    public static bool IsSame(Input sent, Input stored, DateTimeOffset firstSentAt)
+    /// <summary>Whether <paramref name="stored"/> is the input <paramref name="sent"/>, stored by an attempt that began at <paramref name="firstSentAt"/> (<see langword="null"/>: the id is the content's hash).</summary>
+    public static bool IsSame(Input sent, Input stored, DateTimeOffset? firstSentAt)
     {
         if (sent.Id != stored.Id) return false;
         if (!SameConcepts(sent.Data, stored.Data)) return false;
@@ -48,7 +55,8 @@ internal static class DuplicateAnswerResolver
         var url = sent.Data?.Image?.Url ?? string.Empty;
         if (url.Length > 0) return url == (stored.Data?.Image?.Url ?? string.Empty);
         if (sent.Data?.Text is { } text && text.Raw != (stored.Data?.Text?.Raw ?? string.Empty)) return false;
-        return stored.CreatedAt is { } created && created.ToDateTimeOffset() >= firstSentAt - ClockSkew;
+        if (firstSentAt is not { } began) return true;
+        return stored.CreatedAt is { } created && created.ToDateTimeOffset() >= began - ClockSkew;
     }
 
     private static bool SameConcepts(Data? sent, Data? stored)

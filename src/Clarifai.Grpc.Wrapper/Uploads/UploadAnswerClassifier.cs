@@ -9,7 +9,7 @@ internal enum UploadVerdict
     /// <summary>Stored (or pending processing): a success.</summary>
     Accepted,
 
-    /// <summary>"Already exists" after an earlier attempt that may have stored it: ours or not is decided from evidence.</summary>
+    /// <summary>"Already exists" after an earlier attempt (of this run, or of an earlier run of a job whose ids are content hashes) that may have stored it: ours or not is decided from evidence.</summary>
     VerifyDuplicate,
 
     /// <summary>Send it again: the server did not answer for it, or answered a transient code.</summary>
@@ -31,7 +31,7 @@ internal static class UploadAnswerClassifier
 
     /// <summary>The verdict for an input whose answer is <paramref name="answer"/> (null: none).</summary>
     /// <param name="answer">The server's answer for the input, if any.</param>
-    /// <param name="maybeStored">Whether an earlier attempt may have stored it.</param>
+    /// <param name="maybeStored">Whether an earlier attempt may have stored it: one of this run whose answer was lost, or any earlier run when the id is the content's hash.</param>
     /// <param name="attemptsLeft">Whether another attempt is allowed.</param>
     public static UploadVerdict Classify(Input? answer, bool maybeStored, bool attemptsLeft)
     {

@@ -6,10 +6,11 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>One input on its way through an upload: its id, its request message, and what its attempts found.</summary>
 internal sealed class UploadItem
 {
-    private UploadItem(NewInput source, Input proto)
+    private UploadItem(NewInput source, Input proto, bool idFromContent)
     {
         Source = source;
         Proto = proto;
+        IdFromContent = idFromContent;
         Size = proto.CalculateSize();
     }
 
@@ -32,6 +33,12 @@ internal sealed class UploadItem
     /// </summary>
     public bool MaybeStored { get; set; }
 
+    /// <summary>
+    /// Whether the id is the hash of the content (<see cref="UploadIdMode.ContentHash"/>, no id given): then an
+    /// "already exists" may be this job's own input from any earlier run, which <see cref="DuplicateAnswerResolver"/> decides.
+    /// </summary>
+    public bool IdFromContent { get; }
+
     /// <summary>When the input was first sent, for judging an "already exists" answer (see <see cref="DuplicateAnswerResolver"/>).</summary>
     public DateTimeOffset? FirstSentAt { get; set; }
 
@@ -47,8 +54,9 @@ internal sealed class UploadItem
     public static UploadItem Create(NewInput source, UploadIdMode idMode)
     {
         var proto = source.ToProto();
-        if (proto.Id.Length == 0) proto.Id = idMode == UploadIdMode.ContentHash ? ContentId(source) : Guid.NewGuid().ToString("N");
-        return new UploadItem(source, proto);
+        var idFromContent = proto.Id.Length == 0 && idMode == UploadIdMode.ContentHash;
+        if (proto.Id.Length == 0) proto.Id = idFromContent ? ContentId(source) : Guid.NewGuid().ToString("N");
+        return new UploadItem(source, proto, idFromContent);
     }
 
     /// <summary>32 hex digits of the SHA-256 of the image: its bytes, or its URL.</summary>

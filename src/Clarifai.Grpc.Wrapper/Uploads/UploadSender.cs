@@ -129,7 +129,7 @@ internal sealed class UploadSender
         {
             var item = pending[i];
             var answer = UploadAnswerClassifier.AnswerFor(response, pending, i);
-            switch (UploadAnswerClassifier.Classify(answer, item.MaybeStored, attemptsLeft))
+            switch (UploadAnswerClassifier.Classify(answer, item.MaybeStored || item.IdFromContent, attemptsLeft))
             {
                 case UploadVerdict.Accepted:
                     accepted.Add((item, ClarifaiStatus.FromProto(answer!.Status), false));
@@ -154,11 +154,16 @@ internal sealed class UploadSender
 
     private async Task ResolveDuplicatesAsync(List<(UploadItem Item, ClarifaiStatus Status)> duplicates, List<(UploadItem, ClarifaiStatus, bool)> accepted, CancellationToken callToken)
     {
-        IReadOnlyDictionary<string, Input> own;
+        var own = new Dictionary<string, Input>(StringComparer.Ordinal);
         try
         {
-            var firstSentAt = duplicates.Min(d => d.Item.FirstSentAt ?? _executor.Time.GetUtcNow());
-            own = await DuplicateAnswerResolver.FindOwnAsync(_executor, duplicates.Select(d => d.Item.Proto).ToList(), firstSentAt, _readSettings, callToken).ConfigureAwait(false);
+            // Content-hash ids are their own evidence; other ids need the stored input to be no older than our first attempt.
+            foreach (var group in duplicates.GroupBy(d => d.Item.IdFromContent))
+            {
+                DateTimeOffset? firstSentAt = group.Key ? null : group.Min(d => d.Item.FirstSentAt ?? _executor.Time.GetUtcNow());
+                var found = await DuplicateAnswerResolver.FindOwnAsync(_executor, group.Select(d => d.Item.Proto).ToList(), firstSentAt, _readSettings, callToken).ConfigureAwait(false);
+                foreach (var (id, input) in found) own[id] = input;
+            }
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {

@@ -301,7 +301,7 @@ public sealed class UploadServiceTests
     }
 
     [Test]
-    public async Task ContentHashIds_AreTheSameForTheSameContent()
+    public async Task ContentHashIds_AreTheSameForTheSameContent_SoASecondRunRecognisesItsOwnInputs()
     {
         var store = new FakeInputStore();
         var (client, mock) = Client(store);
@@ -310,14 +310,21 @@ public sealed class UploadServiceTests
 
         var first = new List<UploadOutcome>();
         var second = new List<UploadOutcome>();
+        var conflicting = new List<UploadOutcome>();
         await client.Uploads.UploadAllAsync(ToAsync([Input(7)]), options, onOutcome: first.Add);
+        // A later run (a re-run after a crash, say): the same content under the same id is this job's own input.
         await client.Uploads.UploadAllAsync(ToAsync([Input(7)]), options, onOutcome: second.Add);
+        // The same content with other concepts is not the input stored: a real conflict.
+        await client.Uploads.UploadAllAsync(ToAsync([Input(7).WithConcepts("other")]), options, onOutcome: conflicting.Add);
 
         Assert.Multiple(() =>
         {
             Assert.That(first[0].InputId, Has.Length.EqualTo(32));
             Assert.That(second[0].InputId, Is.EqualTo(first[0].InputId));
-            Assert.That(second[0].Kind, Is.EqualTo(UploadOutcomeKind.Failed), "the same image is not added twice");
+            Assert.That((second[0].Kind, second[0].Deduplicated), Is.EqualTo((UploadOutcomeKind.Succeeded, true)), "recognised as its own");
+            Assert.That(store.StoredIds, Has.Count.EqualTo(1), "the same image is not added twice");
+            Assert.That(conflicting[0].Kind, Is.EqualTo(UploadOutcomeKind.Failed));
+            Assert.That(conflicting[0].Status.Code, Is.EqualTo(StatusCode.InputDuplicate));
         });
     }
 

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+using Clarifai.Grpc.Emulator;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>
+/// The <c>clarifai</c> tool as a real child process (<c>dotnet clarifai.dll …</c>, built beside the tests) against an
+/// emulator, for what only a separate process can show: being killed mid-way, and several workers at once.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+
+    private CliProcess(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    public string Error
+    {
+        get
+        {
+            lock (_error) return _error.ToString();
+        }
+    }
+
+    /// <summary>Starts <c>clarifai</c> with <paramref name="args"/> and the emulator's connection options.</summary>
+    public static CliProcess Start(ClarifaiEmulator emulator, string appId, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clarifai.dll"));
+        foreach (var arg in args.Concat(["--endpoint", emulator.Endpoint.ToString(), "--key", emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var variable in new[] { "CLARIFAI_PAT", "CLARIFAI_USER_ID", "CLARIFAI_APP_ID", "CLARIFAI_API_BASE" }) start.Environment.Remove(variable);
+        var cli = new CliProcess(Process.Start(start)!);
+        cli.Process.OutputDataReceived += (_, e) =>
+        {
+            lock (cli._output) cli._output.AppendLine(e.Data);
+        };
+        cli.Process.ErrorDataReceived += (_, e) =>
+        {
+            lock (cli._error) cli._error.AppendLine(e.Data);
+        };
+        cli.Process.BeginOutputReadLine();
+        cli.Process.BeginErrorReadLine();
+        return cli;
+    }
+
+    /// <summary>Waits for the process to end (at most <paramref name="timeout"/>) and returns its exit code.</summary>
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await Process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"clarifai did not finish within {timeout}. Output:\n{Output}\nError:\n{Error}");
+        }
+
+        Process.WaitForExit(); // the redirected streams are read to their end
+        return Process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.Dispose();
+    }
+}

@@ -8,7 +8,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet pack "$repo/src/Clarifai.Grpc.Wrapper/Clarifai.Grpc.Wrapper.csproj" -c Release -o "$work/feed" --nologo -v:q
-dotnet pack "$repo/src/Clarifai.Grpc.Wrapper.AI/Clarifai.Grpc.Wrapper.AI.csproj" -c Release -o "$work/feed" --nologo -v:q
+for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Cli; do
+  dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$work/feed" --nologo -v:q
+done
 package="$(ls "$work/feed"/Clarifai.Grpc.Wrapper.[0-9]*.nupkg | grep -v '\.snupkg$' | head -n 1)"
 ai_package="$(ls "$work/feed"/Clarifai.Grpc.Wrapper.AI.*.nupkg | grep -v '\.snupkg$' | head -n 1)"
 version="$(basename "$package" .nupkg)"; version="${version#Clarifai.Grpc.Wrapper.}"
@@ -20,9 +22,12 @@ for expected in lib/net10.0/Clarifai.Grpc.Wrapper.dll lib/net10.0/Clarifai.Api.d
   grep -qx "$expected" <<<"$contents" || { echo "pack: $expected is missing from the package" >&2; exit 1; }
 done
 if unzip -p "$package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: Clarifai.Api must ship inside, not as a dependency" >&2; exit 1; fi
-# The AI package depends on the core package (which carries the generated API), never on Clarifai.Api itself.
-unzip -p "$ai_package" '*.nuspec' | grep -q 'id="Clarifai.Grpc.Wrapper"' || { echo "pack: Clarifai.Grpc.Wrapper.AI must depend on Clarifai.Grpc.Wrapper" >&2; exit 1; }
-if unzip -p "$ai_package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: Clarifai.Grpc.Wrapper.AI must not depend on Clarifai.Api" >&2; exit 1; fi
+# The add-on packages depend on the core package (which carries the generated API), never on Clarifai.Api itself.
+for addon in AI Sqlite Redis; do
+  addon_package="$(ls "$work/feed"/Clarifai.Grpc.Wrapper.$addon.*.nupkg | grep -v '\.snupkg$' | head -n 1)"
+  unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Grpc.Wrapper"' || { echo "pack: Clarifai.Grpc.Wrapper.$addon must depend on Clarifai.Grpc.Wrapper" >&2; exit 1; }
+  if unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: Clarifai.Grpc.Wrapper.$addon must not depend on Clarifai.Api" >&2; exit 1; fi
+done
 
 mkdir -p "$work/consumer"
 cp "$repo/build/package-consumer/PackageConsumer.csproj" "$repo/build/package-consumer/Program.cs" "$work/consumer/"
@@ -30,4 +35,9 @@ dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release --nologo
   -p:ClarifaiPackageVersion="$version" \
   -p:RestoreAdditionalProjectSources="$work/feed" \
   -p:RestorePackagesPath="$work/packages"
-echo "pack: a consumer built and ran against Clarifai.Grpc.Wrapper and Clarifai.Grpc.Wrapper.AI $version from a local feed"
+echo "pack: a consumer built and ran against Clarifai.Grpc.Wrapper, .AI, .Sqlite and .Redis $version from a local feed"
+
+# The command-line tool, installed as users install it, from the same feed.
+dotnet tool install Clarifai.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/feed" >/dev/null
+"$work/tools/clarifai" --help | grep -q "upload" || { echo "pack: the installed clarifai tool does not list its upload command" >&2; exit 1; }
+echo "pack: the clarifai tool installed from the feed and ran"

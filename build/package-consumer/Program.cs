@@ -10,8 +10,14 @@ var rpcs = ServiceReflection.Descriptor.Services.Single(s => s.Name == "V2").Met
 using var clarifai = new ClarifaiClient(new ClarifaiClientOptions { ApiKey = "consumer-key", UserId = "u", AppId = "a" }, new CannedInvoker());
 var prediction = await clarifai.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://samples.clarifai.com/puppy.jpeg"));
 var chat = await clarifai.AsIChatClient("llm").GetResponseAsync("Say hello");
-Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}; the chat client answered '{chat.Text}'");
-return rpcs > 280 && prediction.Concepts[0].Name == "charlie" && chat.Text == "hello" ? 0 : 1;
+// The checkpoint packages: SQLite's native library loads from the package; the Redis types restore and compile.
+var checkpointPath = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.db");
+bool finished;
+using (var checkpoint = SqliteUploadCheckpoint.Open(checkpointPath)) finished = await checkpoint.IsFinishedAsync("nothing-yet", CancellationToken.None);
+File.Delete(checkpointPath);
+var fleetLimit = new RedisRateLimiterOptions { Key = "clarifai:rate:consumer", PermitsPerSecond = 15 };
+Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}; the chat client answered '{chat.Text}'; a SQLite checkpoint opened; a fleet limit of {fleetLimit.PermitsPerSecond}/s");
+return rpcs > 280 && prediction.Concepts[0].Name == "charlie" && chat.Text == "hello" && !finished ? 0 : 1;
 
 internal sealed class CannedInvoker : CallInvoker
 {

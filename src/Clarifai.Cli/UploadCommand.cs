@@ -51,7 +51,9 @@ internal static class UploadCommand
             }
             else
             {
-                await ShowProgressAsync(ClarifaiCli.Console(output, interactive), upload, cancellationToken).ConfigureAwait(false);
+                var estimate = await source.EstimateCountAsync(cancellationToken).ConfigureAwait(false);
+                var share = uploadOptions.Partition is { } part ? (estimate + part.Count - 1) / part.Count : estimate;
+                await ShowProgressAsync(ClarifaiCli.Console(output, interactive), upload, share, cancellationToken).ConfigureAwait(false);
             }
 
             // What was read before a bad row is uploaded (and checkpointed); then the row's place is the error.
@@ -89,12 +91,15 @@ internal static class UploadCommand
     private static RateLimiter Limiter(Fleet? fleet, string what, double perSecond) =>
         (RateLimiter?)fleet?.Limiter(what, perSecond) ?? new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions { RequestsPerSecond = perSecond, MinimumRequestsPerSecond = Math.Min(1, perSecond) });
 
-    /// <summary>A live display: done, failed, retried, inputs per second, and the ETA once the total is known.</summary>
-    private static Task ShowProgressAsync(IAnsiConsole console, UploadOperation upload, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A live display: done, failed, retried, inputs per second, and the ETA against <paramref name="expected"/> inputs
+    /// (an estimate: this worker's share of the source's rows or files).
+    /// </summary>
+    private static Task ShowProgressAsync(IAnsiConsole console, UploadOperation upload, long expected, CancellationToken cancellationToken) =>
         console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("uploading", maxValue: 1);
+                var task = context.AddTask("uploading", maxValue: Math.Max(1, expected));
                 long done = 0, failed = 0, retried = 0;
                 var started = TimeProvider.System.GetTimestamp();
                 await foreach (var outcome in upload.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -103,12 +108,16 @@ internal static class UploadCommand
                     if (outcome.Kind == UploadOutcomeKind.Failed) failed++;
                     retried += Math.Max(0, outcome.Attempts - 1);
                     var perSecond = done / Math.Max(0.001, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
-                    task.MaxValue = Math.Max(task.MaxValue, done + 1);
+                    task.MaxValue = Math.Max(task.MaxValue, done + 1); // the estimate was low: never show more than 100 % before the end
                     task.Value = done;
-                    task.Description = $"{done} done, {failed} failed, {retried} retried, {perSecond:0} inputs/s";
+                    task.Description = ProgressLine(done, failed, retried, perSecond);
                 }
 
                 task.MaxValue = Math.Max(1, done);
                 task.Value = task.MaxValue;
             });
+
+    /// <summary>The progress display's text.</summary>
+    internal static string ProgressLine(long done, long failed, long retried, double perSecond) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{done} done, {failed} failed, {retried} retried, {perSecond:0} inputs/s");
 }

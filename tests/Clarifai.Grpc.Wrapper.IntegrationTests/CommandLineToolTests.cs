@@ -8,12 +8,14 @@ namespace Clarifai.Grpc.Wrapper.IntegrationTests;
 [TestFixture]
 public sealed class CommandLineToolTests : SharedEmulatorFixture
 {
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string appId, params string[] args)
+    private Task<(int Exit, string Output, string Error)> RunAsync(string appId, params string[] args) => RunAsync(appId, interactive: false, args);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(string appId, bool interactive, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         string[] connection = ["--endpoint", Emulator.Endpoint.ToString(), "--key", Emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"];
-        var exit = await ClarifaiCli.RunAsync([.. args, .. connection], output, error, _ => null, interactive: false, CancellationToken.None);
+        var exit = await ClarifaiCli.RunAsync([.. args, .. connection], output, error, _ => null, interactive, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -52,6 +54,25 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
             Assert.That((again.Exit, (int)againSummary["skipped"]!, (int)againSummary["succeeded"]!), Is.EqualTo((0, 12, 0)), "the resumed run sends nothing");
             Assert.That(Emulator.CountInputs(EmulatorClients.UserId, appId), Is.EqualTo(12));
             Assert.That(concepts.Distinct(), Is.EquivalentTo(new[] { "warm", "cold" }));
+        });
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Upload_OnATerminal_ShowsLiveProgress_DoneFailedRetriedAndRate_ThenTheSummary()
+    {
+        var appId = EmulatorClients.NewAppId();
+        var folder = Folder();
+
+        var run = await RunAsync(appId, interactive: true, "upload", folder);
+
+        TestContext.Out.WriteLine(run.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Exit, Is.EqualTo(0), run.Error);
+            Assert.That(run.Output, Does.Match(@"12 done, 0 failed, 0 retried, \d+ inputs/s"), "the progress line, at its last update");
+            Assert.That(run.Output, Does.Contain("100%"));
+            Assert.That(run.Output, Does.Contain("12 succeeded"), "the summary after the display");
         });
         Directory.Delete(folder, recursive: true);
     }

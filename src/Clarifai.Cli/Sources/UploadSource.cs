@@ -32,6 +32,24 @@ internal sealed class UploadSource(string path)
         return clarifai.Uploads.UploadAsync(UntilABadRow(rows, cancellationToken), options, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// About how many inputs the source holds (files of the folder, non-blank lines of the file, less a CSV's header),
+    /// for the progress display's ETA: one quick pass that reads no image.
+    /// </summary>
+    public async Task<long> EstimateCountAsync(CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(path)) return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).LongCount();
+        if (!File.Exists(path)) return 0;
+        long lines = 0;
+        using var reader = new StreamReader(path);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line)) lines++;
+        }
+
+        return Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? Math.Max(0, lines - 1) : lines;
+    }
+
     private async IAsyncEnumerable<NewInput> UntilABadRow(IAsyncEnumerable<NewInput> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);

@@ -13,6 +13,7 @@ public sealed class PublicApiTests
     [TestCase(typeof(ClarifaiClient), "Clarifai.Grpc.Wrapper")]
     [TestCase(typeof(ClarifaiChatClient), "Clarifai.Grpc.Wrapper.AI")]
     [TestCase(typeof(SqliteUploadCheckpoint), "Clarifai.Grpc.Wrapper.Sqlite")]
+    [TestCase(typeof(RedisRateLimiter), "Clarifai.Grpc.Wrapper.Redis")]
     public void ThePublicApi_IsTheApprovedOne(Type anchor, string package)
     {
         var api = Normalize(anchor.Assembly.GeneratePublicApi(new ApiGeneratorOptions

@@ -118,6 +118,6 @@ internal static class UploadCommand
             });
 
     /// <summary>The progress display's text.</summary>
-    internal static string ProgressLine(long done, long failed, long retried, double perSecond) =>
+    private static string ProgressLine(long done, long failed, long retried, double perSecond) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{done} done, {failed} failed, {retried} retried, {perSecond:0} inputs/s");
 }

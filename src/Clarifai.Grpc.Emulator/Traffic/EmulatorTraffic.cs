@@ -7,7 +7,7 @@ namespace Clarifai.Grpc.Emulator;
 public sealed class EmulatorTraffic
 {
     /// <summary>How many requests are kept; older ones are dropped.</summary>
-    public const int Capacity = 1_000_000;
+    public const int Capacity = 100_000;
 
     private readonly object _gate = new();
     private readonly Queue<EmulatorRequest> _requests = new();

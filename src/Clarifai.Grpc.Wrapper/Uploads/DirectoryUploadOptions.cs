@@ -17,4 +17,19 @@ public sealed record DirectoryUploadOptions
     /// files directly in the root folder get none. Default <see langword="false"/>.
     /// </summary>
     public bool ConceptFromFolderName { get; init; }
+
+    /// <summary>
+    /// The files an upload of <paramref name="directory"/> takes, in the order it takes them: those matching
+    /// <see cref="SearchPattern"/> (in subfolders when <see cref="Recursive"/>) with one of the <see cref="Extensions"/>.
+    /// Enumerated lazily; lets a caller count or preview an upload without reading any image.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <returns>The files' full paths.</returns>
+    public IEnumerable<string> FilesIn(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var extensions = new HashSet<string>(Extensions, StringComparer.OrdinalIgnoreCase);
+        return Directory.EnumerateFiles(Path.GetFullPath(directory), SearchPattern, Recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            .Where(file => extensions.Contains(Path.GetExtension(file)));
+    }
 }

@@ -113,11 +113,8 @@ public class UploadService
 
     private static async IAsyncEnumerable<NewInput> ReadDirectoryAsync(string root, DirectoryUploadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var extensions = new HashSet<string>(options.Extensions, StringComparer.OrdinalIgnoreCase);
-        var files = Directory.EnumerateFiles(root, options.SearchPattern, options.Recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly);
-        foreach (var file in files)
+        foreach (var file in options.FilesIn(root))
         {
-            if (!extensions.Contains(Path.GetExtension(file))) continue;
             var input = await NewInput.FromFileAsync(file, cancellationToken).ConfigureAwait(false);
             var folder = Path.GetRelativePath(root, Path.GetDirectoryName(file)!);
             if (options.ConceptFromFolderName && folder != ".") input = input.WithConcepts(Path.GetFileName(folder));

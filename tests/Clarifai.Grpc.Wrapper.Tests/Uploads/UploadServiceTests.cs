@@ -433,6 +433,32 @@ public sealed class UploadServiceTests
     }
 
     [Test]
+    public void FilesIn_NamesTheFilesAnUploadTakes_ByPatternRecursionAndExtension()
+    {
+        var root = Directory.CreateTempSubdirectory("clarifai-files-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "cats"));
+            File.WriteAllBytes(Path.Combine(root, "cats", "tom.JPG"), [1]);
+            File.WriteAllBytes(Path.Combine(root, "top.png"), [2]);
+            File.WriteAllText(Path.Combine(root, "notes.txt"), "not an image");
+            File.WriteAllBytes(Path.Combine(root, "job.checkpoint.db"), [3]);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(new DirectoryUploadOptions().FilesIn(root).Select(f => Path.GetRelativePath(root, f)),
+                    Is.EquivalentTo(new[] { "top.png", Path.Combine("cats", "tom.JPG") }), "images only, extensions in any case, subfolders included");
+                Assert.That(new DirectoryUploadOptions { Recursive = false }.FilesIn(root).Select(Path.GetFileName), Is.EqualTo(new[] { "top.png" }));
+                Assert.That(new DirectoryUploadOptions { SearchPattern = "t*" }.FilesIn(root).Select(Path.GetFileName), Is.EquivalentTo(new[] { "top.png", "tom.JPG" }));
+            });
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
     public void BadArguments_AreRefusedAtOnce()
     {
         using var client = TestClients.Create(new MockV2());

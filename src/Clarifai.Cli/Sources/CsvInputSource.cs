@@ -12,7 +12,6 @@ internal static class CsvInputSource
 {
     public static async IAsyncEnumerable<NewInput> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var records = new CsvRecordReader(reader);
         var header = await records.ReadAsync(cancellationToken).ConfigureAwait(false) ?? throw new SourceRowException(path, 1, "the file is empty; the first row names the columns (url, file or text, and optionally id, concepts, negative_concepts, metadata).");
@@ -33,17 +32,7 @@ internal static class CsvInputSource
             if (cells.Count != columns.Length) throw new SourceRowException(path, line, $"{cells.Count} cells where the header has {columns.Length}.");
             string? Cell(string name) => Array.IndexOf(columns, name) is var i and >= 0 && cells[i].Length > 0 ? cells[i] : null;
             var row = new InputRow(Cell("id"), Cell("url"), Cell("file"), Cell("text"), InputRow.SplitConcepts(Cell("concepts")), InputRow.SplitConcepts(Cell("negative_concepts")), Cell("metadata"));
-            NewInput input;
-            try
-            {
-                input = await row.ToInputAsync(directory, cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new SourceRowException(path, line, e.Message, e);
-            }
-
-            yield return input;
+            yield return await row.ToInputAsync(path, line, cancellationToken).ConfigureAwait(false);
         }
     }
 }

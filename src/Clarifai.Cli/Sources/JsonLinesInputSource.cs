@@ -13,24 +13,23 @@ internal static class JsonLinesInputSource
 {
     public static async IAsyncEnumerable<NewInput> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         long line = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
-            NewInput input;
+            InputRow row;
             try
             {
-                input = await Row(text).ToInputAsync(directory, cancellationToken).ConfigureAwait(false);
+                row = Row(text);
             }
             catch (Exception e) when (e is InvalidDataException or JsonException)
             {
                 throw new SourceRowException(path, line, e.Message, e);
             }
 
-            yield return input;
+            yield return await row.ToInputAsync(path, line, cancellationToken).ConfigureAwait(false);
         }
     }
 

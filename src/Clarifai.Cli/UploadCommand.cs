@@ -41,6 +41,7 @@ internal static class UploadCommand
                 BatchSize = parsed.GetValue(batchSize) ?? UploadOptions.Default.BatchSize,
             };
             await using var clarifai = new ClarifaiClient(clientOptions);
+            await CheckAccessAsync(clarifai, cancellationToken).ConfigureAwait(false);
             var source = new UploadSource(parsed.GetValue(sourceArgument)!);
             var upload = source.Start(clarifai, uploadOptions, cancellationToken);
             if (parsed.GetValue(json) || !interactive)
@@ -86,6 +87,15 @@ internal static class UploadCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// One small request before the source is read: a wrong key or app fails here, not after a pass over the source; and
+    /// the connection and the client's one-time first-call costs are paid now. Paid inside the upload instead, they
+    /// would hold the first batches after their rate-limit turns and send them together — a burst that a server
+    /// counting per second throttles (seen with four workers on one Redis limit).
+    /// </summary>
+    private static async Task CheckAccessAsync(ClarifaiClient clarifai, CancellationToken cancellationToken) =>
+        await clarifai.Api.ListInputsAsync(new Clarifai.Api.ListInputsRequest { PerPage = 1 }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     /// <summary>A limiter of <paramref name="perSecond"/>: the fleet's when there is a Redis, else this process's adaptive one.</summary>
     private static RateLimiter Limiter(Fleet? fleet, string what, double perSecond) =>

@@ -196,6 +196,26 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
     }
 
     [Test]
+    public async Task Upload_WithAWrongKey_FailsBeforeReadingTheSource()
+    {
+        var folder = Directory.CreateTempSubdirectory("clarifai-cli-key-");
+        var jsonl = Path.Combine(folder.FullName, "inputs.jsonl");
+        await File.WriteAllLinesAsync(jsonl, ["""{"text": "a bad row: two contents", "url": "https://example.test/a.jpg"}"""]);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await ClarifaiCli.RunAsync(["upload", jsonl, "--json", "--endpoint", Emulator.Endpoint.ToString(), "--insecure", "--key", "wrong-key", "--user", "u", "--app", "a"], output, error, _ => null, interactive: false, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(2), "Clarifai refused the key; the source's bad first row (exit 65) was never read");
+            Assert.That(error.ToString(), Does.Not.Contain("inputs.jsonl:1"));
+            Assert.That(output.ToString(), Is.Empty, "no upload, so no summary");
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Test]
     public async Task ExitCodes_TellUsageErrorsAndRefusalsApart()
     {
         using var output = new StringWriter();

@@ -1,21 +1,17 @@
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using BenchmarkDotNet.Running;
+using System.Globalization;
 using Clarifai.Grpc.Wrapper.Benchmarks;
+using Clarifai.Grpc.Wrapper.Benchmarks.External;
 
-// dotnet run -c Release --project benchmarks/Clarifai.Grpc.Wrapper.Benchmarks -- --filter '*'      all BenchmarkDotNet benchmarks
+// dotnet run -c Release --project benchmarks/Clarifai.Grpc.Wrapper.Benchmarks -- --filter '*'      all BenchmarkDotNet benchmarks (in process)
 // dotnet run -c Release --project benchmarks/Clarifai.Grpc.Wrapper.Benchmarks -- memory [count]   peak memory of a 100,000-input upload
-if (args.Length > 0 && args[0] == "memory")
+// dotnet run -c Release --project benchmarks/Clarifai.Grpc.Wrapper.Benchmarks -- external [...]   sink server and clients in separate pinned processes
+// The modes "sink" and "client" are the processes that "external" starts. Each mode lives in its own method, so a
+// client process loads nothing of BenchmarkDotNet or of the others.
+return args.FirstOrDefault() switch
 {
-    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-    return await UploadMemoryMeasurement.RunAsync(count);
-}
-
-// In CI's dry mode every benchmark runs once, in this process, untimed: it only proves they still work.
-var config = BenchmarkMode.IsDry
-    ? DefaultConfig.Instance.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
-    : DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()).AddColumn(StatisticColumn.OperationsPerSecond);
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(UnaryOverheadBenchmarks).Assembly).Run(args, config);
-return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    "memory" => await UploadMemoryMeasurement.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
+    "external" => await ExternalBenchmark.RunAsync(args),
+    "sink" => await SinkHost.RunAsync(),
+    "client" => await ClientRun.RunAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture)),
+    _ => InProcessSuite.Run(args),
+};

@@ -15,6 +15,7 @@ internal static class EmulatorCommandLine
           --app-key KEY:USER/APP     an app-scoped key bound to USER/APP (repeatable; replaces the default app key)
           --allow-url-host HOST      also fetch image URLs from HOST (repeatable; loopback is always allowed)
           --training-ms N            how long training takes (default 200)
+          --sink                     answer PostInputs and PostModelOutputs with success, storing nothing (load tests)
           --latency-ms N             fault: latency added to every request
           --unavailable-rate P       fault: share of requests answered gRPC Unavailable (0..1)
           --throttle-rate P          fault: share of requests answered 11005 CONN_THROTTLED (0..1)
@@ -45,6 +46,7 @@ internal static class EmulatorCommandLine
                 case "--app-key": (appKeys ??= []).Add(EmulatorAppKey.Parse(Value())); break;
                 case "--allow-url-host": hosts.Add(Value()); break;
                 case "--training-ms": options = options with { TrainingDuration = TimeSpan.FromMilliseconds(Int()) }; break;
+                case "--sink": options = options with { Sink = true }; break;
                 case "--latency-ms": faults = faults with { Latency = TimeSpan.FromMilliseconds(Int()) }; break;
                 case "--unavailable-rate": faults = faults with { UnavailableRate = Rate() }; break;
                 case "--throttle-rate": faults = faults with { ThrottleRate = Rate() }; break;

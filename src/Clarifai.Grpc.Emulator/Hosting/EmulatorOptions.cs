@@ -51,6 +51,13 @@ public sealed record EmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// A sink for load tests and benchmarks: PostInputs and PostModelOutputs are answered at once with success and
+    /// nothing is stored or processed, so that a client, not the server, is the limit. Keys and <c>user_app_id</c> are
+    /// still checked and faults still apply; every other RPC behaves as usual. Default <see langword="false"/>.
+    /// </summary>
+    public bool Sink { get; init; }
+
     /// <summary>Faults to inject; none by default. Can be changed while running with <see cref="ClarifaiEmulator.Faults"/>.</summary>
     public FaultOptions Faults { get; init; } = FaultOptions.None;
 

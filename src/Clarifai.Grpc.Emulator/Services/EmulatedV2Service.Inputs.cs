@@ -9,8 +9,9 @@ internal sealed partial class EmulatedV2Service
 {
     public override Task<MultiInputResponse> PostInputs(PostInputsRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
         if (CheckInputCount(request.Inputs.Count) is { } refused) return Task.FromResult(new MultiInputResponse { Status = refused });
+        if (_sink) return Task.FromResult(SinkAnswer(request));
+        var app = AppOf(context);
 
         var response = new MultiInputResponse();
         var accepted = 0;

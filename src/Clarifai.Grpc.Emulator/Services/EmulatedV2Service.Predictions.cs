@@ -8,7 +8,7 @@ namespace Clarifai.Grpc.Emulator;
 internal sealed partial class EmulatedV2Service
 {
     public override async Task<MultiOutputResponse> PostModelOutputs(PostModelOutputsRequest request, ServerCallContext context) =>
-        await PredictAsync(AppOf(context), request, context.CancellationToken).ConfigureAwait(false);
+        _sink ? SinkAnswer(request) : await PredictAsync(AppOf(context), request, context.CancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams each input's answer in chunks: an LLM one word per message, other models one message per input.</summary>
     public override async Task GenerateModelOutputs(PostModelOutputsRequest request, IServerStreamWriter<MultiOutputResponse> responseStream, ServerCallContext context)

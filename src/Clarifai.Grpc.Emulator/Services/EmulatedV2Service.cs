@@ -24,11 +24,13 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     private readonly FaultInjector _faults;
     private readonly TenantResolver _tenants;
     private readonly TimeProvider _time;
+    private readonly bool _sink;
 
     public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants, EmulatorOptions options)
     {
         _tenants = tenants;
         _time = options.TimeProvider;
+        _sink = options.Sink;
         _processor = processor;
         _trainer = trainer;
         _fetcher = fetcher;

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
+
+/// <summary>
+/// <c>external</c> mode: the sink server in its own process on its own core, and each client scenario in a fresh
+/// process on the other core, in interleaved rounds; prints each figure's min–max over the rounds and the ratios of
+/// ours to the raw stub's, paired per round. See docs/benchmarks.md.
+/// </summary>
+internal static class ExternalBenchmark
+{
+    private static readonly string[] DefaultScenarios = ["upload-raw:10", "upload-ours:10", "upload-ours:16", "predict-raw", "predict-ours"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var inputs = 20_000;
+        var calls = 5_000;
+        var rounds = 3;
+        var scenarios = DefaultScenarios;
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--inputs": inputs = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--calls": calls = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--rounds": rounds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--scenarios": scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Usage: external [--inputs N] [--calls N] [--rounds N] [--scenarios a,b,...]");
+            }
+        }
+
+        var pinning = CpuPinning.Detect();
+        Console.WriteLine($"Machine: {MachineDescription()}");
+        Console.WriteLine($"Placement: {pinning}");
+        Console.WriteLine($"Each round: {string.Join(", ", scenarios)}; {inputs:N0} inputs of {ImageContents.Size / 1024} KiB per upload run, {calls:N0} calls per prediction run, each after its own warm-up; {rounds} rounds, interleaved");
+
+        using var sink = await StartSinkAsync(pinning);
+        var results = scenarios.ToDictionary(s => s, _ => new List<ClientFigures>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var scenario in scenarios)
+            {
+                var count = scenario.StartsWith("upload", StringComparison.Ordinal) ? inputs : calls;
+                var figures = await RunClientAsync(pinning, scenario, sink.Endpoint, sink.Key, count);
+                results[scenario].Add(figures);
+                Console.WriteLine($"round {round}: {scenario,-15} steady {figures.SteadyCpuUsPerOp,7:0.0} µs CPU/op, whole {figures.WholeCpuUsPerOp,7:0.0} µs/op, first call {figures.FirstCallCpuMs,5:0} ms CPU, {figures.OpsPerSecond,8:N0} op/s, peak RSS {figures.PeakRssMiB:0} MiB");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(ExternalReport.Format(results, rounds));
+        return 0;
+    }
+
+    private static async Task<SinkProcess> StartSinkAsync(CpuPinning pinning)
+    {
+        var (file, arguments) = pinning.Command(CpuPinning.ServerCore, ["sink"]);
+        var process = Start(file, arguments, redirectInput: true);
+        string? endpoint = null, key = null;
+        while ((endpoint is null || key is null) && await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("endpoint ", StringComparison.Ordinal)) endpoint = line["endpoint ".Length..];
+            else if (line.StartsWith("key ", StringComparison.Ordinal)) key = line["key ".Length..];
+        }
+
+        if (endpoint is null || key is null)
+        {
+            process.Kill();
+            throw new InvalidOperationException("The sink server did not start: " + await process.StandardError.ReadToEndAsync());
+        }
+
+        return new SinkProcess(process, endpoint, key);
+    }
+
+    private static async Task<ClientFigures> RunClientAsync(CpuPinning pinning, string scenario, string endpoint, string key, int count)
+    {
+        var (file, arguments) = pinning.Command(CpuPinning.ClientCore, ["client", scenario, endpoint, key, count.ToString(CultureInfo.InvariantCulture)]);
+        using var process = Start(file, arguments, redirectInput: false);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var result = (await output).Split('\n').FirstOrDefault(l => l.StartsWith(ClientRun.ResultPrefix, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || result is null) throw new InvalidOperationException($"The client '{scenario}' failed (exit {process.ExitCode}): {await output}{await errors}");
+        return JsonSerializer.Deserialize<ClientFigures>(result[ClientRun.ResultPrefix.Length..])!;
+    }
+
+    private static Process Start(string file, List<string> arguments, bool redirectInput)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = redirectInput, UseShellExecute = false };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        return Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
+    }
+
+    private static string MachineDescription()
+    {
+        var cpu = OperatingSystem.IsLinux() && File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{cpu ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
+    }
+
+    /// <summary>The running sink server; disposing closes its standard input, which ends it.</summary>
+    private sealed record SinkProcess(Process Process, string Endpoint, string Key) : IDisposable
+    {
+        public void Dispose()
+        {
+            Process.StandardInput.Close();
+            if (!Process.WaitForExit(10_000)) Process.Kill(entireProcessTree: true);
+            Process.Dispose();
+        }
+    }
+}

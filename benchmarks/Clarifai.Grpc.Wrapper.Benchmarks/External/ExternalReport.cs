@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+
+namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
+
+/// <summary>
+/// The external run's tables in Markdown: each figure as min–max over the rounds, then ours against the raw stub's as
+/// ratios paired per round (round k of ours over round k of the raw pattern with the same concurrency), min–max and median.
+/// </summary>
+internal static class ExternalReport
+{
+    private static readonly (string Name, Func<ClientFigures, double> Value, string Format)[] UploadFigures =
+    [
+        ("steady CPU µs/input", f => f.SteadyCpuUsPerOp, "0.0"),
+        ("whole-process CPU µs/input", f => f.WholeCpuUsPerOp, "0.0"),
+        ("first call CPU ms", f => f.FirstCallCpuMs, "0"),
+        ("JIT methods at first call", f => f.FirstCallJittedMethods, "0"),
+        ("allocated B/input", f => f.AllocatedBytesPerOp, "0"),
+        ("allocated per image byte", f => f.AllocatedPerImageByte, "0.00"),
+        ("inputs/s", f => f.OpsPerSecond, "0"),
+        ("peak RSS MiB", f => f.PeakRssMiB, "0"),
+        ("peak heap MiB", f => f.PeakHeapMiB, "0"),
+    ];
+
+    private static readonly (string Name, Func<ClientFigures, double> Value, string Format)[] PredictFigures =
+    [
+        ("p50 µs", f => f.P50Us, "0"),
+        ("p99 µs", f => f.P99Us, "0"),
+        ("CPU µs/call", f => f.SteadyCpuUsPerOp, "0.0"),
+        ("allocated B/call", f => f.AllocatedBytesPerOp, "0"),
+        ("first call CPU ms", f => f.FirstCallCpuMs, "0"),
+        ("JIT methods at first call", f => f.FirstCallJittedMethods, "0"),
+        ("peak RSS MiB", f => f.PeakRssMiB, "0"),
+    ];
+
+    public static string Format(IReadOnlyDictionary<string, List<ClientFigures>> results, int rounds)
+    {
+        var text = new StringBuilder();
+        Table(text, "Uploads", results.Where(r => r.Key.StartsWith("upload", StringComparison.Ordinal)).ToList(), UploadFigures, rounds);
+        Table(text, "Predictions (one call at a time)", results.Where(r => r.Key.StartsWith("predict", StringComparison.Ordinal)).ToList(), PredictFigures, rounds);
+        return text.ToString();
+    }
+
+    private static void Table(StringBuilder text, string title, List<KeyValuePair<string, List<ClientFigures>>> scenarios, (string Name, Func<ClientFigures, double> Value, string Format)[] figures, int rounds)
+    {
+        if (scenarios.Count == 0) return;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{title}: min–max over {rounds} rounds");
+        text.AppendLine();
+        text.AppendLine("| figure | " + string.Join(" | ", scenarios.Select(s => s.Key)) + " |");
+        text.AppendLine("|---|" + string.Concat(scenarios.Select(_ => "---:|")));
+        foreach (var (name, value, format) in figures)
+        {
+            text.AppendLine("| " + name + " | " + string.Join(" | ", scenarios.Select(s => Range(s.Value.Select(value), format))) + " |");
+        }
+
+        text.AppendLine();
+        var pairs = scenarios.Where(s => s.Key.Contains("-ours", StringComparison.Ordinal))
+            .Select(s => (Ours: s, Raw: RawCounterpart(s.Key, scenarios)))
+            .Where(p => p.Raw.Value is not null)
+            .ToList();
+        if (pairs.Count == 0) return;
+        text.AppendLine("Ratios, ours ÷ raw, paired per round: median (min–max)");
+        text.AppendLine();
+        text.AppendLine("| figure | " + string.Join(" | ", pairs.Select(p => $"{p.Ours.Key} ÷ {p.Raw.Key}")) + " |");
+        text.AppendLine("|---|" + string.Concat(pairs.Select(_ => "---:|")));
+        foreach (var (name, value, _) in figures)
+        {
+            if (name.StartsWith("inputs/s", StringComparison.Ordinal)) continue;
+            text.AppendLine("| " + name + " | " + string.Join(" | ", pairs.Select(p => Ratio(p.Ours.Value, p.Raw.Value, value))) + " |");
+        }
+
+        text.AppendLine();
+    }
+
+    /// <summary>The raw pattern an "ours" scenario is compared with: the same concurrency, else the first raw one of its kind.</summary>
+    private static KeyValuePair<string, List<ClientFigures>> RawCounterpart(string ours, List<KeyValuePair<string, List<ClientFigures>>> scenarios)
+    {
+        var raw = ours.Replace("-ours", "-raw", StringComparison.Ordinal);
+        var kind = raw.Split(':')[0];
+        return scenarios.FirstOrDefault(s => s.Key == raw) is { Value: not null } same ? same : scenarios.FirstOrDefault(s => s.Key.Split(':')[0] == kind);
+    }
+
+    private static string Range(IEnumerable<double> values, string format)
+    {
+        var list = values.ToList();
+        var min = list.Min().ToString(format, CultureInfo.InvariantCulture);
+        var max = list.Max().ToString(format, CultureInfo.InvariantCulture);
+        return min == max ? min : $"{min}–{max}";
+    }
+
+    private static string Ratio(List<ClientFigures> ours, List<ClientFigures> raw, Func<ClientFigures, double> value)
+    {
+        var ratios = ours.Zip(raw, (o, r) => value(r) == 0 ? double.NaN : value(o) / value(r)).Order().ToList();
+        var median = ratios[ratios.Count / 2];
+        return string.Create(CultureInfo.InvariantCulture, $"{median:0.00} ({ratios[0]:0.00}–{ratios[^1]:0.00})");
+    }
+}

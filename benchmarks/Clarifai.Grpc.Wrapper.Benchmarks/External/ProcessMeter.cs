@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
+
+/// <summary>
+/// The client process's own meters: CPU time, allocations and JIT counts at marks, and the peak managed heap sampled
+/// every 5 ms on a timer (cheap: one <see cref="GC.GetTotalMemory"/> read).
+/// </summary>
+internal sealed class ProcessMeter : IDisposable
+{
+    private readonly Process _process = Process.GetCurrentProcess();
+    private readonly Timer _sampler;
+    private long _peakHeap;
+
+    public ProcessMeter() => _sampler = new Timer(_ => Sample(), null, 0, 5);
+
+    public long PeakHeapBytes { get { Sample(); return Interlocked.Read(ref _peakHeap); } }
+
+    /// <summary>Process CPU (user + system) since the process started.</summary>
+    public TimeSpan Cpu()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    public static long Allocated() => GC.GetTotalAllocatedBytes(precise: true);
+
+    public static long Jitted() => System.Runtime.JitInfo.GetCompiledMethodCount();
+
+    /// <summary>The process's peak resident set (VmHWM on Linux).</summary>
+    public long PeakRssBytes()
+    {
+        _process.Refresh();
+        return _process.PeakWorkingSet64;
+    }
+
+    public void Dispose()
+    {
+        _sampler.Dispose();
+        _process.Dispose();
+    }
+
+    private void Sample()
+    {
+        var heap = GC.GetTotalMemory(false);
+        long peak;
+        while (heap > (peak = Interlocked.Read(ref _peakHeap)) && Interlocked.CompareExchange(ref _peakHeap, heap, peak) != peak)
+        {
+        }
+    }
+}

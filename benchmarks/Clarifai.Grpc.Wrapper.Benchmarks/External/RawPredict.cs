@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Clarifai.Api;
+using Grpc.Core;
+using Grpc.Net.Client;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
+
+/// <summary>One prediction at a time with the raw stub: build the request, attach metadata, check the status, sort the concepts.</summary>
+internal sealed class RawPredict(string endpoint, string key) : ClientScenario
+{
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(endpoint);
+    private readonly Metadata _metadata = new() { { "authorization", "Key " + key } };
+    private readonly UserAppIDSet _ids = new() { UserId = UserId, AppId = AppId };
+
+    public override bool IsUpload => false;
+
+    public override async Task RunAsync(int count, string idPrefix, List<TimeSpan>? latencies)
+    {
+        var client = new V2.V2Client(_channel);
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var request = new PostModelOutputsRequest { UserAppId = _ids, ModelId = "sink" };
+            request.Inputs.Add(new Input { Data = new Data { Image = new Image { Base64 = ImageContents.Of(0) } } });
+            var response = await client.PostModelOutputsAsync(request, _metadata);
+            if (response.Status.Code != StatusCode.Success) throw new InvalidOperationException(response.Status.Description);
+            if (response.Outputs[0].Data.Concepts.OrderByDescending(c => c.Value).First().Id.Length == 0) throw new InvalidOperationException("No concept.");
+            latencies?.Add(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    public override void Dispose() => _channel.Dispose();
+}

@@ -1,0 +1,46 @@
+using Clarifai.Api;
+using Grpc.Core;
+using Grpc.Net.Client;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
+
+/// <summary>
+/// The raw generated stub as Clarifai's Python SDK uses it: <c>workers</c> workers each sending the next 128-input
+/// batch, with hand-built metadata and a status check.
+/// </summary>
+internal sealed class RawUpload(string endpoint, string key, int workers) : ClientScenario
+{
+    private const int Batch = 128;
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(endpoint);
+    private readonly Metadata _metadata = new() { { "authorization", "Key " + key } };
+    private readonly UserAppIDSet _ids = new() { UserId = UserId, AppId = AppId };
+
+    public override bool IsUpload => true;
+
+    public override async Task RunAsync(int count, string idPrefix, List<TimeSpan>? latencies)
+    {
+        var client = new V2.V2Client(_channel);
+        var batches = (count + Batch - 1) / Batch;
+        var next = -1;
+        async Task WorkAsync()
+        {
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < batches)
+            {
+                var request = new PostInputsRequest { UserAppId = _ids };
+                for (var i = b * Batch; i < Math.Min(count, (b + 1) * Batch); i++)
+                {
+                    request.Inputs.Add(new Input { Id = idPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Data = new Data { Image = new Image { Base64 = ImageContents.Of(i) } } });
+                }
+
+                var response = await client.PostInputsAsync(request, _metadata);
+                if (response.Status.Code != StatusCode.Success) throw new InvalidOperationException(response.Status.Description);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)));
+    }
+
+    public override void Dispose() => _channel.Dispose();
+}

@@ -57,25 +57,25 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
         var call = Start(() => _inner.AsyncUnaryCall(method, host, WithAuth(options), WithDefaults(request)));
-        return new AsyncUnaryCall<TResponse>(ScrubAsync(call.ResponseAsync), ScrubAsync(call.ResponseHeadersAsync), () => _scrubber.Scrub(call.GetStatus()), () => _scrubber.Scrub(call.GetTrailers()), call.Dispose);
+        return new AsyncUnaryCall<TResponse>(_scrubber.ScrubAsync(call.ResponseAsync), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
         var call = Start(() => _inner.AsyncServerStreamingCall(method, host, WithAuth(options), WithDefaults(request)));
-        return new AsyncServerStreamingCall<TResponse>(new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber), ScrubAsync(call.ResponseHeadersAsync), () => _scrubber.Scrub(call.GetStatus()), () => _scrubber.Scrub(call.GetTrailers()), call.Dispose);
+        return new AsyncServerStreamingCall<TResponse>(new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
         var call = Start(() => _inner.AsyncClientStreamingCall(method, host, WithAuth(options)));
-        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, ScrubAsync(call.ResponseAsync), ScrubAsync(call.ResponseHeadersAsync), () => _scrubber.Scrub(call.GetStatus()), () => _scrubber.Scrub(call.GetTrailers()), call.Dispose);
+        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, _scrubber.ScrubAsync(call.ResponseAsync), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
         var call = Start(() => _inner.AsyncDuplexStreamingCall(method, host, WithAuth(options)));
-        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber), ScrubAsync(call.ResponseHeadersAsync), () => _scrubber.Scrub(call.GetStatus()), () => _scrubber.Scrub(call.GetTrailers()), call.Dispose);
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     /// <inheritdoc />
@@ -94,29 +94,8 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
         }
     }
 
-    private async Task<T> ScrubAsync<T>(Task<T> response)
-    {
-        try
-        {
-            return _scrubber.Scrub(await response.ConfigureAwait(false));
-        }
-        catch (RpcException e)
-        {
-            throw _scrubber.Scrub(e);
-        }
-    }
-
-    private async Task<Metadata> ScrubAsync(Task<Metadata> headers)
-    {
-        try
-        {
-            return _scrubber.Scrub(await headers.ConfigureAwait(false));
-        }
-        catch (RpcException e)
-        {
-            throw _scrubber.Scrub(e);
-        }
-    }
+    private ScrubbedCallState State(Func<Task<Metadata>> headers, Func<Status> status, Func<Metadata> trailers, Action dispose) =>
+        new(_scrubber, headers, status, trailers, dispose);
 
     private TRequest WithDefaults<TRequest>(TRequest request)
         where TRequest : class =>

@@ -1,7 +1,5 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
 using GrpcStatus = Grpc.Core.Status;
 
@@ -17,9 +15,6 @@ internal sealed class SecretScrubber
 {
     /// <summary>What stands in for the key.</summary>
     public const string Mask = "***";
-
-    /// <summary>Per message type, the fields that can hold a string somewhere below them.</summary>
-    private static readonly ConcurrentDictionary<MessageDescriptor, FieldDescriptor[]> TextFields = new();
 
     private readonly string _secret;
 
@@ -39,6 +34,32 @@ internal sealed class SecretScrubber
     {
         if (message is IMessage root) ScrubMessage(root, depth: 0);
         return message;
+    }
+
+    /// <summary>The response of <paramref name="response"/>, scrubbed; its failure, scrubbed.</summary>
+    public async Task<T> ScrubAsync<T>(Task<T> response)
+    {
+        try
+        {
+            return Scrub(await response.ConfigureAwait(false));
+        }
+        catch (RpcException e)
+        {
+            throw Scrub(e);
+        }
+    }
+
+    /// <summary>The headers of <paramref name="headers"/>, scrubbed; their failure, scrubbed.</summary>
+    public async Task<Metadata> ScrubAsync(Task<Metadata> headers)
+    {
+        try
+        {
+            return Scrub(await headers.ConfigureAwait(false));
+        }
+        catch (RpcException e)
+        {
+            throw Scrub(e);
+        }
     }
 
     /// <summary>The exception itself when it holds no secret, else a copy with the secret masked everywhere.</summary>
@@ -93,14 +114,24 @@ internal sealed class SecretScrubber
     {
         // Protobuf's own recursion limit: deeper messages cannot have been parsed from the wire.
         if (depth > 100) return;
-        foreach (var field in TextFields.GetOrAdd(message.Descriptor, FindTextFields))
+        foreach (var member in MessageProperties.TextMembersOf(message.GetType()))
         {
-            var value = field.Accessor.GetValue(message);
-            if (value is null) continue;
-            if (field.IsMap) ScrubMap((IDictionary)value, depth);
-            else if (field.IsRepeated) ScrubList((IList)value, depth);
-            else if (value is string text) { if (Contains(text)) field.Accessor.SetValue(message, Redact(text)); }
-            else if (value is IMessage child) ScrubMessage(child, depth + 1);
+            var value = member.Get(message);
+            switch (member.Kind)
+            {
+                case TextMemberKind.Text when value is string text && Contains(text):
+                    member.SetText!(message, Redact(text));
+                    break;
+                case TextMemberKind.Message when value is IMessage child:
+                    ScrubMessage(child, depth + 1);
+                    break;
+                case TextMemberKind.List when value is IList list:
+                    ScrubList(list, depth);
+                    break;
+                case TextMemberKind.Map when value is IDictionary map:
+                    ScrubMap(map, depth);
+                    break;
+            }
         }
     }
 
@@ -131,9 +162,4 @@ internal sealed class SecretScrubber
             map[key is string k ? Redact(k) : key] = value is string v ? Redact(v) : value;
         }
     }
-
-    private static FieldDescriptor[] FindTextFields(MessageDescriptor descriptor) =>
-        descriptor.Fields.InDeclarationOrder()
-            .Where(f => f.IsMap || f.FieldType is FieldType.String or FieldType.Message or FieldType.Group)
-            .ToArray();
 }

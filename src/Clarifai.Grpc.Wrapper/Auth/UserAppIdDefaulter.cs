@@ -1,35 +1,17 @@
 using System.Collections.Concurrent;
 using Clarifai.Api;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// The default <c>user_app_id</c> rule: a request message that has the field and leaves it unset gets the client's
-/// user and app. Found through the protobuf descriptor, once per message type, so it covers every RPC of the generated
-/// client, not only ours.
+/// user and app. Found through the generated <c>UserAppId</c> property, once per message type (see
+/// <see cref="MessageProperties"/>), so it covers every RPC of the generated client, not only ours.
 /// </summary>
 internal static class UserAppIdDefaulter
 {
-    private static readonly ConcurrentDictionary<MessageDescriptor, FieldDescriptor?> Fields = new();
-
-    /// <summary>Whether <paramref name="request"/> has a <c>user_app_id</c> field that is unset.</summary>
-    public static bool NeedsDefault(object request, out FieldDescriptor field)
-    {
-        field = null!;
-        if (request is not IMessage message) return false;
-        var found = Fields.GetOrAdd(message.Descriptor, static d =>
-        {
-            var f = d.FindFieldByName("user_app_id");
-            return f is { FieldType: FieldType.Message, IsRepeated: false } && f.MessageType == UserAppIDSet.Descriptor ? f : null;
-        });
-        if (found is null) return false;
-        var current = (UserAppIDSet?)found.Accessor.GetValue(message);
-        if (current is not null && (current.UserId.Length > 0 || current.AppId.Length > 0)) return false;
-        field = found;
-        return true;
-    }
+    private static readonly ConcurrentDictionary<Type, UserAppIdField?> Fields = new();
 
     /// <summary>
     /// <paramref name="request"/> itself when it needs no default, else a copy of it with the default set: the
@@ -38,15 +20,27 @@ internal static class UserAppIdDefaulter
     public static TRequest WithDefault<TRequest>(TRequest request, UserAppIDSet defaults)
         where TRequest : class
     {
-        if (!NeedsDefault(request, out var field)) return request;
+        if (FieldNeedingDefault(request) is not { } field) return request;
         var copy = request is IDeepCloneable<TRequest> cloneable ? cloneable.Clone() : throw new NotSupportedException($"{request.GetType()} cannot be copied.");
-        field.Accessor.SetValue((IMessage)copy, defaults.Clone());
+        field.Set(copy, defaults.Clone());
         return copy;
     }
 
     /// <summary>Sets the default on a request the caller owns (one the library built itself), without copying.</summary>
-    public static void ApplyInPlace(object request, UserAppIDSet defaults)
+    public static void ApplyInPlace(object request, UserAppIDSet defaults) => FieldNeedingDefault(request)?.Set(request, defaults.Clone());
+
+    /// <summary>The request's <c>user_app_id</c> field when it has one and leaves it unset; else null.</summary>
+    private static UserAppIdField? FieldNeedingDefault(object request)
     {
-        if (NeedsDefault(request, out var field)) field.Accessor.SetValue((IMessage)request, defaults.Clone());
+        if (request is not IMessage) return null;
+        var field = Fields.GetOrAdd(request.GetType(), static type =>
+            MessageProperties.Getter<UserAppIDSet>(type, nameof(PostInputsRequest.UserAppId)) is { } get && MessageProperties.Setter<UserAppIDSet>(type, nameof(PostInputsRequest.UserAppId)) is { } set
+                ? new UserAppIdField(get, set)
+                : null);
+        if (field is null) return null;
+        var current = field.Get(request);
+        return current is not null && (current.UserId.Length > 0 || current.AppId.Length > 0) ? null : field;
     }
+
+    private sealed record UserAppIdField(Func<object, UserAppIDSet?> Get, Action<object, UserAppIDSet> Set);
 }

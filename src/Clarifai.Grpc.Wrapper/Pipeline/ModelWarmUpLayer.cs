@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Microsoft.Extensions.Logging;
 
 namespace Clarifai.Grpc.Wrapper;
@@ -55,8 +54,8 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
 
     /// <summary>The model the request is about (its <c>model_id</c> field), for the log; read only on the cold path.</summary>
     internal static string ModelOf(object request) =>
-        request is IMessage message && message.Descriptor.FindFieldByName("model_id") is { FieldType: FieldType.String } field
-            ? (string)field.Accessor.GetValue(message)
+        request is IMessage && MessageProperties.Getter<string>(request.GetType(), nameof(Clarifai.Api.PostModelOutputsRequest.ModelId)) is { } modelId
+            ? modelId(request) ?? "(unknown)"
             : "(unknown)";
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Clarifai {Method}: model {Model} answered after a warm-up of {WaitedSeconds:0.0} s")]

@@ -1,4 +1,3 @@
-using Google.Protobuf.Reflection;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 using StatusProto = Clarifai.Api.Status.Status;
 
@@ -14,8 +13,6 @@ namespace Clarifai.Grpc.Wrapper;
 /// <param name="RequestId">The <c>req_id</c> Clarifai assigned to the request; quote it when asking Clarifai for support.</param>
 public sealed record ClarifaiStatus(StatusCode Code, string Description, string Details, string RequestId)
 {
-    private static readonly EnumDescriptor CodeDescriptor = Clarifai.Api.Status.StatusCodeReflection.Descriptor.EnumTypes[0];
-
     /// <summary>Whether the code is <see cref="StatusCode.Success"/> (10000).</summary>
     public bool IsSuccess => Code == StatusCode.Success;
 
@@ -38,7 +35,7 @@ public sealed record ClarifaiStatus(StatusCode Code, string Description, string 
     /// <param name="code">A status code.</param>
     /// <returns>For example <c>MODEL_TRAINED</c>.</returns>
     public static string NameOf(StatusCode code) =>
-        CodeDescriptor.FindValueByNumber((int)code)?.Name ?? ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        StatusCodeNames.Of(code) ?? ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public override string ToString()

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Google.Protobuf.Reflection;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
 namespace Clarifai.Grpc.Wrapper;
@@ -175,11 +174,8 @@ public static class ClarifaiStatusCodes
     private static FrozenDictionary<StatusCode, StatusCategory> BuildNameRules()
     {
         var rules = new Dictionary<StatusCode, StatusCategory>();
-        EnumDescriptor descriptor = Clarifai.Api.Status.StatusCodeReflection.Descriptor.EnumTypes[0];
-        foreach (var value in descriptor.Values)
+        foreach (var (code, name) in StatusCodeNames.Declared)
         {
-            var code = (StatusCode)value.Number;
-            var name = value.Name;
             StatusCategory? category =
                 name.EndsWith("_DOES_NOT_EXIST", StringComparison.Ordinal) || name.EndsWith("_NOT_FOUND", StringComparison.Ordinal) ? StatusCategory.NotFound
                 : name.EndsWith("_PERMISSION_DENIED", StringComparison.Ordinal) ? StatusCategory.Authentication

@@ -57,6 +57,43 @@ public sealed class EchoedKeyTests
     }
 
     [Test]
+    public async Task TheRawClientsHeadersStatusAndTrailers_EchoingTheKey_AreScrubbed_AndHeadersAreOnlyAskedForWhenRead()
+    {
+        var headersAskedFor = 0;
+        var echoed = new Metadata { { "x-echo", "Key " + Key } };
+        var mock = new MockV2().On<GetModelRequest, SingleModelResponse>(_ => new AsyncUnaryCall<SingleModelResponse>(
+            Task.FromResult(new SingleModelResponse { Status = Echo(StatusCode.Success) }),
+            _ =>
+            {
+                Interlocked.Increment(ref headersAskedFor);
+                return Task.FromResult(echoed);
+            },
+            _ => new global::Grpc.Core.Status(GrpcStatusCode.OK, "ok for " + Key),
+            _ => echoed,
+            _ => { },
+            new object()));
+        using var client = TestClients.Create(mock);
+
+        using var call = client.GrpcClient.GetModelAsync(new GetModelRequest { ModelId = "pets" });
+        var response = await call.ResponseAsync;
+        var askedBeforeReading = headersAskedFor;
+        var headers = await call.ResponseHeadersAsync;
+        var again = await call.ResponseHeadersAsync;
+
+        AssertClean(response.Status.Description, response.Status.Details, response.Status.ReqId);
+        AssertClean(headers.Select(h => h.Value).ToArray());
+        AssertClean(call.GetStatus().Detail);
+        AssertClean(call.GetTrailers().Select(h => h.Value).ToArray());
+        Assert.Multiple(() =>
+        {
+            Assert.That(headers.Single().Value, Is.EqualTo("Key " + SecretScrubber.Mask));
+            Assert.That(askedBeforeReading, Is.Zero, "a call whose headers nobody reads does not wait for them");
+            Assert.That(headersAskedFor, Is.EqualTo(1), "read twice, asked for and scrubbed once");
+            Assert.That(again, Is.SameAs(headers));
+        });
+    }
+
+    [Test]
     public async Task AFailingResponseTask_EchoingTheKey_IsScrubbed()
     {
         var mock = new MockV2().On<GetModelRequest, SingleModelResponse>(_ => GrpcCalls.Failure<SingleModelResponse>(GrpcStatusCode.Unauthenticated, "Key " + Key));

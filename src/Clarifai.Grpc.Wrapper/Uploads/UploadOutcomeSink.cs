@@ -5,44 +5,68 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>
 /// Where every part of an upload reports outcomes: once per input (a second report of the same input is dropped),
 /// counted in the statistics, and passed to the consumer through a bounded channel, so a slow consumer holds the
-/// workers back.
+/// workers back. Outcomes travel in groups — a batch's at once (<see cref="UploadOutcomeGroup"/>) — so that the
+/// channel, the statistics and the checkpoint are touched once per batch, not once per input.
 /// </summary>
 internal sealed class UploadOutcomeSink
 {
-    private readonly Channel<UploadOutcome> _channel;
+    private readonly Channel<IReadOnlyList<UploadOutcome>> _channel;
     private readonly UploadStatistics _statistics;
     private readonly CancellationToken _abort;
     private readonly IUploadCheckpoint? _checkpoint;
 
+    /// <param name="capacity">How many groups may wait for the consumer.</param>
+    /// <param name="statistics">The upload's counts.</param>
+    /// <param name="abort">Tears the upload down.</param>
+    /// <param name="checkpoint">Records final outcomes, if any.</param>
     public UploadOutcomeSink(int capacity, UploadStatistics statistics, CancellationToken abort, IUploadCheckpoint? checkpoint = null)
     {
         _checkpoint = checkpoint;
-        _channel = Channel.CreateBounded<UploadOutcome>(new BoundedChannelOptions(capacity) { SingleReader = true });
+        _channel = Channel.CreateBounded<IReadOnlyList<UploadOutcome>>(new BoundedChannelOptions(capacity) { SingleReader = true });
         _statistics = statistics;
         _abort = abort;
     }
 
-    public ChannelReader<UploadOutcome> Reader => _channel.Reader;
+    public ChannelReader<IReadOnlyList<UploadOutcome>> Reader => _channel.Reader;
+
+    /// <summary>An empty group to fill and then <see cref="UploadOutcomeGroup.ReportAsync"/>.</summary>
+    public UploadOutcomeGroup Group(bool wasInFlight) => new(this, wasInFlight);
 
     /// <summary>Reports the outcome of <paramref name="item"/>, unless it was already reported.</summary>
     /// <remarks><c>wasInFlight</c>: whether the input had been handed to a sender (for the queued / in-flight counts).</remarks>
-    public async ValueTask EmitAsync(UploadItem item, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight, bool deduplicated = false)
+    public ValueTask EmitAsync(UploadItem item, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight, bool deduplicated = false)
     {
-        if (!item.TryClaimReport()) return;
-        var outcome = new UploadOutcome(item.Source, item.Id, kind, status, item.Attempts, deduplicated);
-
-        // Recorded before it is reported: an outcome the caller saw is one a re-run will not repeat.
-        if (_checkpoint is not null && IsFinal(outcome)) await _checkpoint.RecordAsync(outcome, _abort).ConfigureAwait(false);
-        _statistics.Record(outcome, wasInFlight);
-        await _channel.Writer.WriteAsync(outcome, _abort).ConfigureAwait(false);
+        var group = Group(wasInFlight);
+        group.Add(item, kind, status, deduplicated);
+        return group.ReportAsync();
     }
 
-    public async ValueTask EmitAllAsync(IEnumerable<UploadItem> items, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight)
+    public ValueTask EmitAllAsync(IEnumerable<UploadItem> items, UploadOutcomeKind kind, ClarifaiStatus status, bool wasInFlight)
     {
-        foreach (var item in items) await EmitAsync(item, kind, status, wasInFlight).ConfigureAwait(false);
+        var group = Group(wasInFlight);
+        foreach (var item in items) group.Add(item, kind, status);
+        return group.ReportAsync();
     }
 
     public void Complete() => _channel.Writer.TryComplete();
+
+    /// <summary>Records, counts and hands over <paramref name="outcomes"/> (already claimed, one per input).</summary>
+    internal async ValueTask ReportAsync(List<UploadOutcome> outcomes, bool wasInFlight)
+    {
+        if (outcomes.Count == 0) return;
+
+        // Recorded before they are reported: an outcome the caller saw is one a re-run will not repeat.
+        if (_checkpoint is not null)
+        {
+            foreach (var outcome in outcomes)
+            {
+                if (IsFinal(outcome)) await _checkpoint.RecordAsync(outcome, _abort).ConfigureAwait(false);
+            }
+        }
+
+        _statistics.Record(outcomes, wasInFlight);
+        await _channel.Writer.WriteAsync(outcomes, _abort).ConfigureAwait(false);
+    }
 
     /// <summary>Final: succeeded, or failed for a reason a re-run would meet again (not a transient one).</summary>
     private static bool IsFinal(UploadOutcome outcome) =>

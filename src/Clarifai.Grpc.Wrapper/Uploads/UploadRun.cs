@@ -9,9 +9,10 @@ namespace Clarifai.Grpc.Wrapper;
 /// workers that hand them to the <see cref="UploadSender"/>, and a bounded stream of outcomes back to the caller.
 /// </summary>
 /// <remarks>
-/// <para>Memory is bounded by two bounded channels: at most <c>MaxConcurrency</c> batches wait for a worker, so the
-/// source is never read more than about <c>2 × MaxConcurrency + 1</c> batches ahead of the answers; and a slow
-/// consumer of outcomes holds the workers back.</para>
+/// <para>Memory is bounded by two bounded channels: at most <see cref="ReadAhead"/> batches wait for a worker, so the
+/// source is never read more than <c>MaxConcurrency + ReadAhead + 1</c> batches ahead of the answers; and at most
+/// <see cref="OutcomesWaiting"/> batches' outcomes (which hold their inputs) wait for the consumer, so a slow consumer
+/// holds the workers back. At most <c>MaxConcurrency + 5</c> batches are alive at any time.</para>
 /// <para>Nothing is lost: every input read from the source leaves as exactly one <see cref="UploadOutcome"/>.</para>
 /// <para>Any exception anywhere — the source, a sender, a disposed client, a progress callback — stops the upload:
 /// reading stops, batches not yet sent are reported not sent, the batch in hand reports its inputs as unknown, and the
@@ -19,6 +20,15 @@ namespace Clarifai.Grpc.Wrapper;
 /// </remarks>
 internal sealed class UploadRun : IDisposable
 {
+    /// <summary>
+    /// Batches read ahead of the workers. Reading a batch takes far less time than sending one, so a worker that
+    /// finishes finds the next batch ready with two waiting; more would only hold more images in memory.
+    /// </summary>
+    internal const int ReadAhead = 2;
+
+    /// <summary>Groups of outcomes (a batch's each) that may wait for the consumer before the workers wait for it.</summary>
+    internal const int OutcomesWaiting = 2;
+
     private readonly UploadOptions _options;
     private readonly IProgress<UploadProgress>? _progress;
     private readonly Channel<UploadBatch> _batches;
@@ -39,8 +49,8 @@ internal sealed class UploadRun : IDisposable
         _options = options;
         _progress = progress;
         Statistics = new UploadStatistics(executor.Time);
-        _batches = Channel.CreateBounded<UploadBatch>(new BoundedChannelOptions(options.MaxConcurrency) { SingleWriter = true });
-        _sink = new UploadOutcomeSink(options.BatchSize * options.MaxConcurrency, Statistics, _abort.Token, options.Checkpoint);
+        _batches = Channel.CreateBounded<UploadBatch>(new BoundedChannelOptions(ReadAhead) { SingleWriter = true });
+        _sink = new UploadOutcomeSink(OutcomesWaiting, Statistics, _abort.Token, options.Checkpoint);
         _reader = new UploadReader(options, _batches.Writer, _sink, Statistics);
         var breaker = new CircuitBreaker(options.BreakAfterFailures, options.BreakDuration, executor.Time);
         _sender = new UploadSender(executor, options, polling, breaker, _sink, Statistics, Stop);
@@ -65,9 +75,9 @@ internal sealed class UploadRun : IDisposable
 
         try
         {
-            await foreach (var outcome in _sink.Reader.ReadAllAsync(_abort.Token).ConfigureAwait(false))
+            await foreach (var group in _sink.Reader.ReadAllAsync(_abort.Token).ConfigureAwait(false))
             {
-                yield return outcome;
+                foreach (var outcome in group) yield return outcome;
             }
 
             ReportProgress();

@@ -49,7 +49,9 @@ internal sealed class UploadSender
         {
             if (!_breaker.TryAcquire())
             {
-                foreach (var item in pending) await _sink.EmitAsync(item, UploadAnswerClassifier.WhenCircuitOpen(item), UploadStatuses.CircuitOpen, wasInFlight: true).ConfigureAwait(false);
+                var refused = _sink.Group(wasInFlight: true);
+                foreach (var item in pending) refused.Add(item, UploadAnswerClassifier.WhenCircuitOpen(item), UploadStatuses.CircuitOpen);
+                await refused.ReportAsync().ConfigureAwait(false);
                 break;
             }
 
@@ -86,11 +88,9 @@ internal sealed class UploadSender
             {
                 // Only inputs the server did not answer for, or answered transiently, are left: their fate is unknown.
                 var status = callToken.IsCancellationRequested ? UploadStatuses.Abandoned : UploadStatuses.Unanswered;
-                foreach (var item in pending)
-                {
-                    await _sink.EmitAsync(item, item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.Failed, status, wasInFlight: true).ConfigureAwait(false);
-                }
-
+                var unanswered = _sink.Group(wasInFlight: true);
+                foreach (var item in pending) unanswered.Add(item, item.MaybeStored ? UploadOutcomeKind.Unknown : UploadOutcomeKind.Failed, status);
+                await unanswered.ReportAsync().ConfigureAwait(false);
                 break;
             }
         }
@@ -111,11 +111,9 @@ internal sealed class UploadSender
         if (transient && !_breaker.IsOpen && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) return true;
         if (failure is ClarifaiAuthenticationException) _stop(failure);
         var status = failure.Code == Clarifai.Api.Status.StatusCode.Zero ? failure.Status with { Description = failure.Message } : failure.Status;
-        foreach (var item in pending)
-        {
-            await _sink.EmitAsync(item, UploadAnswerClassifier.AfterRequestFailure(transient, item.MaybeStored), status, wasInFlight: true).ConfigureAwait(false);
-        }
-
+        var failed = _sink.Group(wasInFlight: true);
+        foreach (var item in pending) failed.Add(item, UploadAnswerClassifier.AfterRequestFailure(transient, item.MaybeStored), status);
+        await failed.ReportAsync().ConfigureAwait(false);
         return false;
     }
 
@@ -124,6 +122,8 @@ internal sealed class UploadSender
     {
         var retry = new List<UploadItem>();
         List<(UploadItem Item, ClarifaiStatus Status)>? duplicates = null;
+        UploadOutcomeGroup? refused = null;
+        var statuses = new AnswerStatuses();
         var attemptsLeft = attempt < _retry.MaxAttempts;
         for (var i = 0; i < pending.Count; i++)
         {
@@ -132,10 +132,10 @@ internal sealed class UploadSender
             switch (UploadAnswerClassifier.Classify(answer, item.MaybeStored || item.IdFromContent, attemptsLeft))
             {
                 case UploadVerdict.Accepted:
-                    accepted.Add((item, ClarifaiStatus.FromProto(answer!.Status), false));
+                    accepted.Add((item, statuses.Of(answer!), false));
                     break;
                 case UploadVerdict.VerifyDuplicate:
-                    (duplicates ??= []).Add((item, ClarifaiStatus.FromProto(answer!.Status)));
+                    (duplicates ??= []).Add((item, statuses.Of(answer!)));
                     break;
                 case UploadVerdict.Retry:
                     // No answer at all: the input may be stored, so a later "already exists" needs checking.
@@ -143,11 +143,12 @@ internal sealed class UploadSender
                     retry.Add(item);
                     break;
                 default:
-                    await _sink.EmitAsync(item, UploadOutcomeKind.Failed, ClarifaiStatus.FromProto(answer!.Status), wasInFlight: true).ConfigureAwait(false);
+                    (refused ??= _sink.Group(wasInFlight: true)).Add(item, UploadOutcomeKind.Failed, statuses.Of(answer!));
                     break;
             }
         }
 
+        if (refused is not null) await refused.ReportAsync().ConfigureAwait(false);
         if (duplicates is not null) await ResolveDuplicatesAsync(duplicates, accepted, callToken).ConfigureAwait(false);
         return retry;
     }
@@ -168,23 +169,28 @@ internal sealed class UploadSender
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {
             var status = new ClarifaiStatus(Clarifai.Api.Status.StatusCode.InputDuplicate, "Unknown: answered 'already exists' after a lost answer, and the stored input could not be checked", e.Message, string.Empty);
-            foreach (var (item, _) in duplicates) await _sink.EmitAsync(item, UploadOutcomeKind.Unknown, status, wasInFlight: true).ConfigureAwait(false);
+            await _sink.EmitAllAsync(duplicates.Select(d => d.Item), UploadOutcomeKind.Unknown, status, wasInFlight: true).ConfigureAwait(false);
             return;
         }
 
+        var others = _sink.Group(wasInFlight: true);
         foreach (var (item, status) in duplicates)
         {
             if (own.TryGetValue(item.Id, out var stored)) accepted.Add((item, ClarifaiStatus.FromProto(stored.Status), true));
-            else await _sink.EmitAsync(item, UploadOutcomeKind.Failed, status, wasInFlight: true).ConfigureAwait(false);
+            else others.Add(item, UploadOutcomeKind.Failed, status);
         }
+
+        await others.ReportAsync().ConfigureAwait(false);
     }
 
     /// <summary>Reports accepted inputs, after waiting for their processing when asked to.</summary>
     private async Task FinishAcceptedAsync(List<(UploadItem Item, ClarifaiStatus Status, bool Deduplicated)> accepted, CancellationToken callToken)
     {
+        var outcomes = _sink.Group(wasInFlight: true);
         if (!_waitForProcessing)
         {
-            foreach (var (item, status, deduplicated) in accepted) await _sink.EmitAsync(item, UploadOutcomeKind.Succeeded, status, wasInFlight: true, deduplicated).ConfigureAwait(false);
+            foreach (var (item, status, deduplicated) in accepted) outcomes.Add(item, UploadOutcomeKind.Succeeded, status, deduplicated);
+            await outcomes.ReportAsync().ConfigureAwait(false);
             return;
         }
 
@@ -196,7 +202,7 @@ internal sealed class UploadSender
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {
             // The inputs are on the server; only their processing is unconfirmed. Report that, do not lose them.
-            foreach (var (item, _, _) in accepted) await _sink.EmitAsync(item, UploadOutcomeKind.Failed, UploadStatuses.ProcessingUnconfirmed(e.Message), wasInFlight: true).ConfigureAwait(false);
+            await _sink.EmitAllAsync(accepted.Select(a => a.Item), UploadOutcomeKind.Failed, UploadStatuses.ProcessingUnconfirmed(e.Message), wasInFlight: true).ConfigureAwait(false);
             return;
         }
 
@@ -205,14 +211,16 @@ internal sealed class UploadSender
             if (result.Latest.TryGetValue(item.Id, out var input) && input.State is InputState.Processed or InputState.Failed)
             {
                 var kind = input.State == InputState.Processed ? UploadOutcomeKind.Succeeded : UploadOutcomeKind.Failed;
-                await _sink.EmitAsync(item, kind, input.Status, wasInFlight: true, deduplicated).ConfigureAwait(false);
+                outcomes.Add(item, kind, input.Status, deduplicated);
             }
             else
             {
                 var why = result.TimedOut ? $"still being processed after {result.Waited}" : "the input was not found after it was accepted";
-                await _sink.EmitAsync(item, UploadOutcomeKind.Failed, UploadStatuses.ProcessingUnconfirmed(why), wasInFlight: true).ConfigureAwait(false);
+                outcomes.Add(item, UploadOutcomeKind.Failed, UploadStatuses.ProcessingUnconfirmed(why));
             }
         }
+
+        await outcomes.ReportAsync().ConfigureAwait(false);
     }
 
     private async Task<bool> BackOffAsync(int attempt, CancellationToken callToken)

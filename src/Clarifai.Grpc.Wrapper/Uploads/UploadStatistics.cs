@@ -35,32 +35,44 @@ internal sealed class UploadStatistics
 
     public void Retrying(int count) => Interlocked.Add(ref _retried, count);
 
-    /// <summary>Counts an outcome; inputs still queued (never sent) leave the queue, the others leave the flight.</summary>
-    public void Record(UploadOutcome outcome, bool wasInFlight)
+    /// <summary>Counts outcomes; inputs still queued (never sent) leave the queue, the others leave the flight.</summary>
+    public void Record(IReadOnlyList<UploadOutcome> outcomes, bool wasInFlight)
     {
-        ClarifaiDiagnostics.UploadEnded(outcome);
-        if (wasInFlight) Interlocked.Decrement(ref _inFlight);
-        else Interlocked.Decrement(ref _queued);
-        switch (outcome.Kind)
+        long succeeded = 0, failed = 0, notSent = 0, skipped = 0, deduplicated = 0, bytes = 0;
+        foreach (var outcome in outcomes)
         {
-            case UploadOutcomeKind.Succeeded:
-                Interlocked.Increment(ref _succeeded);
-                Interlocked.Add(ref _bytes, outcome.Input.ContentLength);
-                if (outcome.Deduplicated) Interlocked.Increment(ref _deduplicated);
-                break;
-            case UploadOutcomeKind.Failed:
-                Interlocked.Increment(ref _failed);
-                break;
-            case UploadOutcomeKind.NotSent:
-                Interlocked.Increment(ref _notSent);
-                break;
-            case UploadOutcomeKind.Unknown:
-                _unknown.Enqueue(outcome.InputId);
-                break;
-            case UploadOutcomeKind.Skipped:
-                Interlocked.Increment(ref _skipped);
-                break;
+            ClarifaiDiagnostics.UploadEnded(outcome);
+            switch (outcome.Kind)
+            {
+                case UploadOutcomeKind.Succeeded:
+                    succeeded++;
+                    bytes += outcome.Input.ContentLength;
+                    if (outcome.Deduplicated) deduplicated++;
+                    break;
+                case UploadOutcomeKind.Failed:
+                    failed++;
+                    break;
+                case UploadOutcomeKind.NotSent:
+                    notSent++;
+                    break;
+                case UploadOutcomeKind.Unknown:
+                    _unknown.Enqueue(outcome.InputId);
+                    break;
+                case UploadOutcomeKind.Skipped:
+                    skipped++;
+                    break;
+            }
         }
+
+        // Counted once per group: the counters are shared by every worker.
+        if (wasInFlight) Interlocked.Add(ref _inFlight, -outcomes.Count);
+        else Interlocked.Add(ref _queued, -outcomes.Count);
+        if (succeeded > 0) Interlocked.Add(ref _succeeded, succeeded);
+        if (bytes > 0) Interlocked.Add(ref _bytes, bytes);
+        if (deduplicated > 0) Interlocked.Add(ref _deduplicated, deduplicated);
+        if (failed > 0) Interlocked.Add(ref _failed, failed);
+        if (notSent > 0) Interlocked.Add(ref _notSent, notSent);
+        if (skipped > 0) Interlocked.Add(ref _skipped, skipped);
     }
 
     public UploadProgress Progress() => new(

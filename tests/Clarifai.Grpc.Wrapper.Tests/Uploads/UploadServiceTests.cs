@@ -285,19 +285,20 @@ public sealed class UploadServiceTests
         var (client, _) = Client(store);
         using var __ = client;
         var read = 0;
-        var options = new UploadOptions { BatchSize = 10, MaxConcurrency = 2 };
+        var options = new UploadOptions { BatchSize = 10, MaxConcurrency = 4 };
 
         var upload = client.Uploads.UploadAsync(Endless(() => Interlocked.Increment(ref read)), options);
         await using var enumerator = upload.GetAsyncEnumerator();
         var first = enumerator.MoveNextAsync().AsTask();
-        await WaitUntilAsync(() => store.Calls == 2);
+        await WaitUntilAsync(() => store.Calls == 4);
         await Task.Delay(200);
         var readWhileBlocked = Volatile.Read(ref read);
         release.SetResult();
         await first;
 
-        // 2 batches in flight + 2 waiting in the channel + 1 being filled = 5 batches of 10, plus the one input that found the channel full.
-        Assert.That(readWhileBlocked, Is.LessThanOrEqualTo((5 * 10) + 1));
+        // 4 batches in flight + 2 read ahead (not one per worker: more would only hold more images) + 1 being filled
+        // = 7 batches of 10, plus the one input that found the channel full.
+        Assert.That(readWhileBlocked, Is.LessThanOrEqualTo((7 * 10) + 1));
     }
 
     [Test]

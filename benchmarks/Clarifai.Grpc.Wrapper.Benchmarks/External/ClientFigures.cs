@@ -28,6 +28,9 @@ internal sealed record ClientFigures
 
     public double OpsPerSecond { get; init; }
 
+    /// <summary>Context switches per operation in the measured phase: how often a thread slept and was woken.</summary>
+    public double ContextSwitchesPerOp { get; init; }
+
     public double PeakRssMiB { get; init; }
 
     public double PeakHeapMiB { get; init; }
@@ -45,4 +48,20 @@ internal sealed record ClientFigures
 
     /// <summary>99th percentile latency of a call (predictions only).</summary>
     public double P99Us { get; init; }
+
+    /// <summary>
+    /// These figures of a process with default runtime settings (first call, whole process, memory) with the steady
+    /// figures (CPU, allocations, throughput, latency) of <paramref name="steady"/>, a process whose code was fully
+    /// optimized from the start.
+    /// </summary>
+    public ClientFigures WithSteadyFiguresOf(ClientFigures steady) => this with
+    {
+        SteadyCpuUsPerOp = steady.SteadyCpuUsPerOp,
+        AllocatedBytesPerOp = steady.AllocatedBytesPerOp,
+        AllocatedPerImageByte = steady.AllocatedPerImageByte,
+        OpsPerSecond = steady.OpsPerSecond,
+        ContextSwitchesPerOp = steady.ContextSwitchesPerOp,
+        P50Us = steady.P50Us,
+        P99Us = steady.P99Us,
+    };
 }

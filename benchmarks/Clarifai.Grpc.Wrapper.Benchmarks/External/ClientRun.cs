@@ -28,11 +28,13 @@ internal static class ClientRun
         var latencies = scenario.IsUpload ? null : new List<TimeSpan>(count);
         var cpuBefore = meter.Cpu();
         var allocatedBefore = ProcessMeter.Allocated();
+        var switchesBefore = ProcessMeter.ContextSwitches();
         var started = Stopwatch.GetTimestamp();
         await scenario.RunAsync(count, "measured-", latencies);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpuAfter = meter.Cpu();
         var allocated = ProcessMeter.Allocated() - allocatedBefore;
+        var switches = ProcessMeter.ContextSwitches() - switchesBefore;
 
         latencies?.Sort();
         var figures = new ClientFigures
@@ -44,6 +46,7 @@ internal static class ClientRun
             SteadyCpuUsPerOp = (cpuAfter - cpuBefore).TotalMicroseconds / count,
             WholeCpuUsPerOp = cpuAfter.TotalMicroseconds / (1 + warmUp + count),
             AllocatedBytesPerOp = (double)allocated / count,
+            ContextSwitchesPerOp = (double)switches / count,
             AllocatedPerImageByte = (double)allocated / ((long)count * ImageContents.Size),
             OpsPerSecond = count / elapsed.TotalSeconds,
             PeakRssMiB = meter.PeakRssBytes() / (1024.0 * 1024),

@@ -19,6 +19,25 @@ public sealed class KeysAndSeedTextsTests : SharedEmulatorFixture
     }
 
     [Test]
+    public async Task TheKey_EchoedByTheServerInStoredText_IsRedacted_InWhatTheClientReads()
+    {
+        // The server echoes what it stores: text holding the key comes back over the wire, to the raw and the checked client.
+        using var client = EmulatorClients.Create(Emulator);
+        var id = "echo-" + Guid.NewGuid().ToString("N")[..8];
+        var metadata = new Google.Protobuf.WellKnownTypes.Struct { Fields = { ["note"] = Google.Protobuf.WellKnownTypes.Value.ForString("Key " + Emulator.ApiKey) } };
+        await client.GrpcClient.PostInputsAsync(new Clarifai.Api.PostInputsRequest { Inputs = { new Clarifai.Api.Input { Id = id, Data = new Clarifai.Api.Data { Text = new Clarifai.Api.Text { Raw = "hello" }, Metadata = metadata } } } });
+
+        var read = await client.GrpcClient.GetInputAsync(new Clarifai.Api.GetInputRequest { InputId = id });
+        var listed = await client.Api.ListInputsAsync(new Clarifai.Api.ListInputsRequest());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.Input.Data.Metadata.Fields["note"].StringValue, Is.EqualTo("Key ***"));
+            Assert.That(listed.Inputs.Single(i => i.Id == id).Data.Metadata.Fields["note"].StringValue, Is.EqualTo("Key ***"));
+        });
+    }
+
+    [Test]
     public async Task AnAppKey_WithoutUserAppId_ActsOnItsOwnApp()
     {
         using var appKey = AppKeyClient();

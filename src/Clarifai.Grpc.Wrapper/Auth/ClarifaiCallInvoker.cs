@@ -25,7 +25,19 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
     private readonly UserAppIDSet? _userAppId;
     private readonly SecretScrubber _scrubber;
 
-    public ClarifaiCallInvoker(CallInvoker inner, string apiKey, string? userId, string? appId)
+    /// <summary>Set when the inner invoker is a channel's: responses are checked as they are decoded, not walked after.</summary>
+    private readonly ScrubbingMarshallers? _onArrival;
+
+    /// <param name="inner">The channel's invoker, or a borrowed one.</param>
+    /// <param name="apiKey">The key.</param>
+    /// <param name="userId">The default user, if any.</param>
+    /// <param name="appId">The default app, if any.</param>
+    /// <param name="overChannel">
+    /// Whether <paramref name="inner"/> is a channel's own invoker, which decodes every response with the method's
+    /// marshaller; a borrowed invoker (a mock, an interceptor chain) may hand back messages it never decoded, so their
+    /// fields are walked instead.
+    /// </param>
+    public ClarifaiCallInvoker(CallInvoker inner, string apiKey, string? userId, string? appId, bool overChannel = false)
     {
         ArgumentNullException.ThrowIfNull(inner);
         Guard.ApiKey(apiKey, nameof(apiKey));
@@ -34,6 +46,7 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
         _inner = inner;
         _authorization = new Metadata.Entry(AuthorizationHeader, "Key " + apiKey);
         _scrubber = new SecretScrubber(apiKey);
+        _onArrival = overChannel ? new ScrubbingMarshallers(_scrubber) : null;
         _userAppId = string.IsNullOrEmpty(userId) && string.IsNullOrEmpty(appId)
             ? null
             : new UserAppIDSet { UserId = userId ?? string.Empty, AppId = appId ?? string.Empty };
@@ -46,7 +59,8 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
     {
         try
         {
-            return _scrubber.Scrub(_inner.BlockingUnaryCall(method, host, WithAuth(options), WithDefaults(request)));
+            var response = _inner.BlockingUnaryCall(Checked(method), host, WithAuth(options), WithDefaults(request));
+            return _onArrival is null ? _scrubber.Scrub(response) : response;
         }
         catch (RpcException e)
         {
@@ -56,26 +70,26 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var call = Start(() => _inner.AsyncUnaryCall(method, host, WithAuth(options), WithDefaults(request)));
-        return new AsyncUnaryCall<TResponse>(_scrubber.ScrubAsync(call.ResponseAsync), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        var call = Start(() => _inner.AsyncUnaryCall(Checked(method), host, WithAuth(options), WithDefaults(request)));
+        return new AsyncUnaryCall<TResponse>(_scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var call = Start(() => _inner.AsyncServerStreamingCall(method, host, WithAuth(options), WithDefaults(request)));
-        return new AsyncServerStreamingCall<TResponse>(new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        var call = Start(() => _inner.AsyncServerStreamingCall(Checked(method), host, WithAuth(options), WithDefaults(request)));
+        return new AsyncServerStreamingCall<TResponse>(new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var call = Start(() => _inner.AsyncClientStreamingCall(method, host, WithAuth(options)));
-        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, _scrubber.ScrubAsync(call.ResponseAsync), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        var call = Start(() => _inner.AsyncClientStreamingCall(Checked(method), host, WithAuth(options)));
+        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, _scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var call = Start(() => _inner.AsyncDuplexStreamingCall(method, host, WithAuth(options)));
-        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        var call = Start(() => _inner.AsyncDuplexStreamingCall(Checked(method), host, WithAuth(options)));
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
     }
 
     /// <inheritdoc />
@@ -93,6 +107,9 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
             throw _scrubber.Scrub(e);
         }
     }
+
+    private Method<TRequest, TResponse> Checked<TRequest, TResponse>(Method<TRequest, TResponse> method) =>
+        _onArrival is null ? method : _onArrival.For(method);
 
     private ScrubbedCallState State(Func<Task<Metadata>> headers, Func<Status> status, Func<Metadata> trailers, Action dispose) =>
         new(_scrubber, headers, status, trailers, dispose);

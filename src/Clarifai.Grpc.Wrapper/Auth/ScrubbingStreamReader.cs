@@ -7,11 +7,16 @@ internal sealed class ScrubbingStreamReader<T> : IAsyncStreamReader<T>
 {
     private readonly IAsyncStreamReader<T> _inner;
     private readonly SecretScrubber _scrubber;
+    private readonly bool _checkedOnArrival;
 
-    public ScrubbingStreamReader(IAsyncStreamReader<T> inner, SecretScrubber scrubber)
+    /// <param name="inner">The stream.</param>
+    /// <param name="scrubber">The client's scrubber.</param>
+    /// <param name="checkedOnArrival">Whether each message was already checked as it was decoded (<see cref="ScrubbingMarshallers"/>).</param>
+    public ScrubbingStreamReader(IAsyncStreamReader<T> inner, SecretScrubber scrubber, bool checkedOnArrival = false)
     {
         _inner = inner;
         _scrubber = scrubber;
+        _checkedOnArrival = checkedOnArrival;
     }
 
     public T Current { get; private set; } = default!;
@@ -27,7 +32,7 @@ internal sealed class ScrubbingStreamReader<T> : IAsyncStreamReader<T>
             throw _scrubber.Scrub(e);
         }
 
-        Current = _scrubber.Scrub(_inner.Current);
+        Current = _checkedOnArrival ? _inner.Current : _scrubber.Scrub(_inner.Current);
         return true;
     }
 }

@@ -84,6 +84,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     private ClarifaiClient(ClarifaiClientOptions options, GrpcChannel? channel, CallInvoker? invoker, ILoggerFactory? loggerFactory)
     {
         _options = options;
+        var overChannel = invoker is null;
         if (invoker is null)
         {
             if (channel is null)
@@ -95,7 +96,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
             invoker = channel.CreateCallInvoker();
         }
 
-        var authorized = new ClarifaiCallInvoker(invoker, options.ApiKey!, options.UserId, options.AppId);
+        var authorized = new ClarifaiCallInvoker(invoker, options.ApiKey!, options.UserId, options.AppId, overChannel);
         GrpcClient = new V2.V2Client(authorized);
         var executor = new ClarifaiCallExecutor(GrpcClient, options, authorized.DefaultUserAppId, loggerFactory?.CreateLogger<ClarifaiClient>());
         Executor = executor;

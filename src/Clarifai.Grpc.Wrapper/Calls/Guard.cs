@@ -53,13 +53,12 @@ internal static class Guard
     public static bool IsValidId(string? id)
     {
         if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength) return false;
-        foreach (var c in id)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')) return false;
-        }
-
-        return true;
+        return !id.AsSpan().ContainsAnyExcept(IdCharacters);
     }
+
+    /// <summary>The characters of an id, searched vectorised: every input of an upload passes here.</summary>
+    private static readonly System.Buffers.SearchValues<char> IdCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
 
     /// <summary>Checks an id against <see cref="IsValidId"/>.</summary>
     /// <param name="id">The id.</param>

@@ -21,16 +21,16 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
 
     public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
     {
-        // Only a call that may be sent twice waits: a cold answer to a create (PostModelVersions) is the caller's to judge.
-        if (call.WarmUp is not { } warmUp || !call.Rpc.IsIdempotent(call.Request)) return await NextAsync(call).ConfigureAwait(false);
+        if (call.WarmUp is not { } warmUp) return await NextAsync(call).ConfigureAwait(false);
 
-        var budget = new ModelWarmUpBudget(warmUp, _time);
+        // Made at the first cold answer, like the idempotency check below: most calls never meet a cold model.
+        ModelWarmUpBudget? budget = null;
         while (true)
         {
             try
             {
                 var response = await NextAsync(call).ConfigureAwait(false);
-                if (budget.WasCold && _logger.IsEnabled(LogLevel.Information))
+                if (budget is { WasCold: true } && _logger.IsEnabled(LogLevel.Information))
                 {
                     var model = ModelOf(call.Request);
                     LogReady(_logger, call.Rpc.Name, model, budget.Waited.TotalSeconds);
@@ -38,8 +38,10 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
 
                 return response;
             }
-            catch (ClarifaiException failure) when (ClarifaiStatusCodes.IsModelNotReady(failure.Code))
+            // Only a call that may be sent twice waits: a cold answer to a create (PostModelVersions) is the caller's to judge.
+            catch (ClarifaiException failure) when (ClarifaiStatusCodes.IsModelNotReady(failure.Code) && call.Rpc.IsIdempotent(call.Request))
             {
+                budget ??= new ModelWarmUpBudget(warmUp, _time);
                 // Without a timeout to renew from, the caller's own deadline bounds the warm-up too.
                 var reason = ClarifaiCallExecutor.Reason(failure);
                 if (budget.NextWait(call.Rpc.Name, () => ModelOf(call.Request), reason, _logger, call.Timeout is null ? call.Deadline : null) is not { } wait) throw;

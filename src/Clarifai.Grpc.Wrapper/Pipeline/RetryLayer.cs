@@ -21,7 +21,8 @@ internal sealed partial class RetryLayer : UnaryLayer
 
     public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
     {
-        var idempotent = call.Rpc.IsIdempotent(call.Request);
+        // Decided at the first failure: a PostInputs checks every input's id, and most calls succeed at once.
+        bool? idempotent = null;
 
         // Counted here, not from call.Attempt: a warm-up round above starts a fresh set of attempts.
         var attempt = 1;
@@ -40,7 +41,7 @@ internal sealed partial class RetryLayer : UnaryLayer
                 // A cold model's answers have their own budget, one layer up.
                 if (call.WarmUp is not null && ClarifaiStatusCodes.IsModelNotReady(failure.Code)) throw;
 
-                if (!RetryPolicy.MayRetry(failure, idempotent)) throw;
+                if (!RetryPolicy.MayRetry(failure, idempotent ??= call.Rpc.IsIdempotent(call.Request))) throw;
                 var delay = (call.Retry ?? _policy).DelayAfter(attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
                 if (delay is not { } wait) throw;
 

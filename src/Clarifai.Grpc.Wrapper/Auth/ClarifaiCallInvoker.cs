@@ -70,49 +70,73 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var call = Start(() => _inner.AsyncUnaryCall(Checked(method), host, WithAuth(options), WithDefaults(request)));
-        return new AsyncUnaryCall<TResponse>(_scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        AsyncUnaryCall<TResponse> call;
+        try
+        {
+            call = _inner.AsyncUnaryCall(Checked(method), host, WithAuth(options), WithDefaults(request));
+        }
+        catch (RpcException e)
+        {
+            // An invoker that fails at once (a mock, a custom transport) has its exception scrubbed too.
+            throw _scrubber.Scrub(e);
+        }
+
+        return new AsyncUnaryCall<TResponse>(_scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
     }
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var call = Start(() => _inner.AsyncServerStreamingCall(Checked(method), host, WithAuth(options), WithDefaults(request)));
-        return new AsyncServerStreamingCall<TResponse>(new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        AsyncServerStreamingCall<TResponse> call;
+        try
+        {
+            call = _inner.AsyncServerStreamingCall(Checked(method), host, WithAuth(options), WithDefaults(request));
+        }
+        catch (RpcException e)
+        {
+            // An invoker that fails at once (a mock, a custom transport) has its exception scrubbed too.
+            throw _scrubber.Scrub(e);
+        }
+
+        return new AsyncServerStreamingCall<TResponse>(new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
     }
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var call = Start(() => _inner.AsyncClientStreamingCall(Checked(method), host, WithAuth(options)));
-        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, _scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        AsyncClientStreamingCall<TRequest, TResponse> call;
+        try
+        {
+            call = _inner.AsyncClientStreamingCall(Checked(method), host, WithAuth(options));
+        }
+        catch (RpcException e)
+        {
+            // An invoker that fails at once (a mock, a custom transport) has its exception scrubbed too.
+            throw _scrubber.Scrub(e);
+        }
+
+        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, _scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
     }
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var call = Start(() => _inner.AsyncDuplexStreamingCall(Checked(method), host, WithAuth(options)));
-        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, State(() => call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose));
+        AsyncDuplexStreamingCall<TRequest, TResponse> call;
+        try
+        {
+            call = _inner.AsyncDuplexStreamingCall(Checked(method), host, WithAuth(options));
+        }
+        catch (RpcException e)
+        {
+            // An invoker that fails at once (a mock, a custom transport) has its exception scrubbed too.
+            throw _scrubber.Scrub(e);
+        }
+
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
     }
 
     /// <inheritdoc />
     public override string ToString() => $"{nameof(ClarifaiCallInvoker)}(authorization: Key {SecretScrubber.Mask})";
 
-    /// <summary>Starts a call; an invoker that fails at once (a mock, a custom transport) has its exception scrubbed too.</summary>
-    private T Start<T>(Func<T> start)
-    {
-        try
-        {
-            return start();
-        }
-        catch (RpcException e)
-        {
-            throw _scrubber.Scrub(e);
-        }
-    }
-
     private Method<TRequest, TResponse> Checked<TRequest, TResponse>(Method<TRequest, TResponse> method) =>
         _onArrival is null ? method : _onArrival.For(method);
-
-    private ScrubbedCallState State(Func<Task<Metadata>> headers, Func<Status> status, Func<Metadata> trailers, Action dispose) =>
-        new(_scrubber, headers, status, trailers, dispose);
 
     private TRequest WithDefaults<TRequest>(TRequest request)
         where TRequest : class =>

@@ -27,8 +27,9 @@ internal sealed class StatusTranslationLayer : UnaryLayer
             throw ClarifaiExceptionFactory.Transport(ex, call.Rpc.Name, call.Attempt);
         }
 
-        var status = ClarifaiStatus.FromProto(call.Rpc.StatusOf(response));
-        if (!call.Rpc.Accepts(status.Code, response)) throw ClarifaiExceptionFactory.Create(status, call.Rpc.Name);
+        // The typed view is made only for a refusal: an accepted answer allocates nothing here.
+        var status = call.Rpc.StatusOf(response);
+        if (!call.Rpc.Accepts(status?.Code ?? Clarifai.Api.Status.StatusCode.Zero, response)) throw ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(status), call.Rpc.Name);
         if (call.Check?.Invoke(response) is { } refused) throw refused;
         return response;
     }

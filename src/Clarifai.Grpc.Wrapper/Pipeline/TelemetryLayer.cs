@@ -25,10 +25,13 @@ internal sealed partial class TelemetryLayer : UnaryLayer
         try
         {
             var response = await NextAsync(call).ConfigureAwait(false);
-            var status = ClarifaiStatus.FromProto(call.Rpc.StatusOf(response));
+            // Read from the proto, not through a ClarifaiStatus view: nothing is allocated for a call nobody watches.
+            var status = call.Rpc.StatusOf(response);
+            var code = (int)(status?.Code ?? 0);
+            var requestId = status?.ReqId ?? string.Empty;
             var elapsed = _time.GetElapsedTime(started);
-            if (_logger.IsEnabled(LogLevel.Debug)) LogCompleted(_logger, call.Rpc.Name, (int)status.Code, status.RequestId, call.Attempt, elapsed.TotalMilliseconds);
-            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, (int)status.Code, status.RequestId, call.Attempt, elapsed, failed: false, null);
+            if (_logger.IsEnabled(LogLevel.Debug)) LogCompleted(_logger, call.Rpc.Name, code, requestId, call.Attempt, elapsed.TotalMilliseconds);
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, code, requestId, call.Attempt, elapsed, failed: false, null);
             return response;
         }
         catch (ClarifaiException failure)

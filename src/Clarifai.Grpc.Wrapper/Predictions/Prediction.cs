@@ -16,14 +16,15 @@ public sealed class Prediction
         Status = ClarifaiStatus.FromProto(proto.Status);
         Concepts = SortedConcepts(proto.Data);
         var data = proto.Data;
-        Regions = data is null ? [] : data.Regions.Select(r => new PredictedRegion(
+        // Most answers have no regions, frames or embeddings: an empty list costs no iterator.
+        Regions = data is not { Regions.Count: > 0 } ? [] : data.Regions.Select(r => new PredictedRegion(
             r.Id,
             r.RegionInfo?.BoundingBox is { } b ? new RegionBox(b.TopRow, b.LeftCol, b.BottomRow, b.RightCol) : null,
             r.Value,
             SortedConcepts(r.Data))).ToImmutableArray();
-        Frames = data is null ? [] : data.Frames.Select(f => new PredictedFrame((int)(f.FrameInfo?.Number ?? 0), TimeSpan.FromMilliseconds(f.FrameInfo?.Time ?? 0), SortedConcepts(f.Data))).ToImmutableArray();
+        Frames = data is not { Frames.Count: > 0 } ? [] : data.Frames.Select(f => new PredictedFrame((int)(f.FrameInfo?.Number ?? 0), TimeSpan.FromMilliseconds(f.FrameInfo?.Time ?? 0), SortedConcepts(f.Data))).ToImmutableArray();
         Text = data?.Text?.Raw ?? string.Empty;
-        Embeddings = data is null ? [] : data.Embeddings.Select(e => e.Vector.ToArray()).ToImmutableArray();
+        Embeddings = data is not { Embeddings.Count: > 0 } ? [] : data.Embeddings.Select(e => e.Vector.ToArray()).ToImmutableArray();
     }
 
     /// <summary>The concepts with the model's confidence in [0, 1], highest first.</summary>

@@ -26,8 +26,12 @@ internal static class UserAppIdDefaulter
         return copy;
     }
 
-    /// <summary>Sets the default on a request the caller owns (one the library built itself), without copying.</summary>
-    public static void ApplyInPlace(object request, UserAppIDSet defaults) => FieldNeedingDefault(request)?.Set(request, defaults.Clone());
+    /// <summary>
+    /// Sets the default on a request the library built itself, without copying the request or the defaults: such a
+    /// request is never handed to user code, and nothing in the library writes to a request's <c>user_app_id</c> after
+    /// it is set, so one instance of the client's defaults serves every call.
+    /// </summary>
+    public static void ApplyInPlace(object request, UserAppIDSet defaults) => FieldNeedingDefault(request)?.Set(request, defaults);
 
     /// <summary>The request's <c>user_app_id</c> field when it has one and leaves it unset; else null.</summary>
     private static UserAppIdField? FieldNeedingDefault(object request)

@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Clarifai.Api;
 using Clarifai.Grpc.Wrapper.Benchmarks.External;
-using Grpc.Core;
-using StatusCode = Clarifai.Api.Status.StatusCode;
 
 namespace Clarifai.Grpc.Wrapper.Benchmarks;
 
@@ -16,10 +13,7 @@ namespace Clarifai.Grpc.Wrapper.Benchmarks;
 public class UploadOverheadBenchmarks
 {
     private const int Inputs = 20_000;
-    private const int Batch = 128;
     private readonly AcceptingInvoker _invoker = new();
-    private readonly Metadata _metadata = new() { { "authorization", "Key bench-key" } };
-    private readonly UserAppIDSet _ids = new() { UserId = BenchmarkData.UserId, AppId = "overhead" };
     private ClarifaiClient _client = null!;
     private UploadOptions _options = null!;
 
@@ -37,33 +31,13 @@ public class UploadOverheadBenchmarks
     [GlobalCleanup]
     public void CleanUp() => _client.Dispose();
 
-    /// <summary>The raw stub as Clarifai's Python SDK uses it.</summary>
+    /// <summary>The raw stub as Clarifai's Python SDK uses it (the external benchmark's pattern, over the same invoker).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Inputs)]
     public async Task<int> RawWorkersOfBatches()
     {
-        var client = new V2.V2Client(_invoker);
-        var next = -1;
-        var ok = 0;
-        async Task WorkAsync()
-        {
-            int b;
-            while ((b = Interlocked.Increment(ref next)) < Inputs / Batch + 1)
-            {
-                var request = new PostInputsRequest { UserAppId = _ids };
-                for (var i = b * Batch; i < Math.Min(Inputs, (b + 1) * Batch); i++)
-                {
-                    request.Inputs.Add(new Input { Id = "in-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Data = new Data { Image = new Image { Base64 = ImageContents.Of(i) } } });
-                }
-
-                if (request.Inputs.Count == 0) continue;
-                var response = await client.PostInputsAsync(request, _metadata);
-                if (response.Status.Code != StatusCode.Success) throw new InvalidOperationException(response.Status.Description);
-                Interlocked.Add(ref ok, request.Inputs.Count);
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(WorkAsync)));
-        return ok == Inputs ? ok : throw new InvalidOperationException($"{ok} of {Inputs}");
+        using var raw = new RawUpload(_invoker, "bench-key", Concurrency);
+        await raw.RunAsync(Inputs, "in-", null);
+        return Inputs;
     }
 
     /// <summary>Our uploader.</summary>

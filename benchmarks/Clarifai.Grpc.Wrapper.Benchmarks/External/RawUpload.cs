@@ -9,18 +9,37 @@ namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
 /// The raw generated stub as Clarifai's Python SDK uses it: <c>workers</c> workers each sending the next 128-input
 /// batch, with hand-built metadata and a status check.
 /// </summary>
-internal sealed class RawUpload(string endpoint, string key, int workers) : ClientScenario
+internal sealed class RawUpload : ClientScenario
 {
     private const int Batch = 128;
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(endpoint);
-    private readonly Metadata _metadata = new() { { "authorization", "Key " + key } };
+    private readonly GrpcChannel? _channel;
+    private readonly CallInvoker _invoker;
+    private readonly int _workers;
+    private readonly Metadata _metadata;
     private readonly UserAppIDSet _ids = new() { UserId = UserId, AppId = AppId };
+
+    /// <summary>Over a channel to <paramref name="endpoint"/>.</summary>
+    public RawUpload(string endpoint, string key, int workers)
+        : this(GrpcChannel.ForAddress(endpoint), key, workers)
+    {
+    }
+
+    /// <summary>Over <paramref name="invoker"/> (an in-memory one, for the overhead benchmark).</summary>
+    public RawUpload(CallInvoker invoker, string key, int workers)
+    {
+        _invoker = invoker;
+        _workers = workers;
+        _metadata = new Metadata { { "authorization", "Key " + key } };
+    }
+
+    private RawUpload(GrpcChannel channel, string key, int workers)
+        : this(channel.CreateCallInvoker(), key, workers) => _channel = channel;
 
     public override bool IsUpload => true;
 
     public override async Task RunAsync(int count, string idPrefix, List<TimeSpan>? latencies)
     {
-        var client = new V2.V2Client(_channel);
+        var client = new V2.V2Client(_invoker);
         var batches = (count + Batch - 1) / Batch;
         var next = -1;
         async Task WorkAsync()
@@ -39,8 +58,8 @@ internal sealed class RawUpload(string endpoint, string key, int workers) : Clie
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)));
+        await Task.WhenAll(Enumerable.Range(0, _workers).Select(_ => Task.Run(WorkAsync)));
     }
 
-    public override void Dispose() => _channel.Dispose();
+    public override void Dispose() => _channel?.Dispose();
 }

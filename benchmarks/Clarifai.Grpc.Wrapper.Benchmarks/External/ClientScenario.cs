@@ -33,4 +33,14 @@ internal abstract class ClientScenario : IDisposable
     protected const string UserId = "bench";
 
     protected const string AppId = "external";
+
+    /// <summary>What the raw patterns send as <c>user_app_id</c>: the same app as our client's.</summary>
+    protected static readonly Clarifai.Api.UserAppIDSet RawUserAppId = new() { UserId = UserId, AppId = AppId };
+
+    /// <summary>Our client, as a user configures it for the sink.</summary>
+    protected static ClarifaiClient OurClient(string endpoint, string key) =>
+        new(new ClarifaiClientOptions { Endpoint = new Uri(endpoint), ApiKey = key, AllowInsecureCredentials = true, UserId = UserId, AppId = AppId });
+
+    /// <summary>The metadata a user of the raw stub builds by hand.</summary>
+    protected static global::Grpc.Core.Metadata RawMetadata(string key) => new() { { "authorization", "Key " + key } };
 }

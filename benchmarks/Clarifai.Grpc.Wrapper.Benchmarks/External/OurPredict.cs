@@ -5,7 +5,7 @@ namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
 /// <summary>One prediction at a time through our <see cref="PredictionService"/>.</summary>
 internal sealed class OurPredict(string endpoint, string key) : ClientScenario
 {
-    private readonly ClarifaiClient _client = new(new ClarifaiClientOptions { Endpoint = new Uri(endpoint), ApiKey = key, AllowInsecureCredentials = true, UserId = UserId, AppId = AppId });
+    private readonly ClarifaiClient _client = OurClient(endpoint, key);
     private readonly ImageSource _image = ImageSource.FromBytes(ImageContents.Of(0).Span);
 
     public override bool IsUpload => false;

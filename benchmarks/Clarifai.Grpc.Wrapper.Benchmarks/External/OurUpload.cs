@@ -3,7 +3,7 @@ namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
 /// <summary>Our streaming uploader with its default options but the concurrency.</summary>
 internal sealed class OurUpload(string endpoint, string key, int concurrency) : ClientScenario
 {
-    private readonly ClarifaiClient _client = new(new ClarifaiClientOptions { Endpoint = new Uri(endpoint), ApiKey = key, AllowInsecureCredentials = true, UserId = UserId, AppId = AppId });
+    private readonly ClarifaiClient _client = OurClient(endpoint, key);
     private readonly UploadOptions _options = new() { MaxConcurrency = concurrency };
 
     public override bool IsUpload => true;

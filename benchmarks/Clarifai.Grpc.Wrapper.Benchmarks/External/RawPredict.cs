@@ -10,8 +10,7 @@ namespace Clarifai.Grpc.Wrapper.Benchmarks.External;
 internal sealed class RawPredict(string endpoint, string key) : ClientScenario
 {
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(endpoint);
-    private readonly Metadata _metadata = new() { { "authorization", "Key " + key } };
-    private readonly UserAppIDSet _ids = new() { UserId = UserId, AppId = AppId };
+    private readonly Metadata _metadata = RawMetadata(key);
 
     public override bool IsUpload => false;
 
@@ -21,7 +20,7 @@ internal sealed class RawPredict(string endpoint, string key) : ClientScenario
         for (var i = 0; i < count; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var request = new PostModelOutputsRequest { UserAppId = _ids, ModelId = "sink" };
+            var request = new PostModelOutputsRequest { UserAppId = RawUserAppId, ModelId = "sink" };
             request.Inputs.Add(new Input { Data = new Data { Image = new Image { Base64 = ImageContents.Of(0) } } });
             var response = await client.PostModelOutputsAsync(request, _metadata);
             if (response.Status.Code != StatusCode.Success) throw new InvalidOperationException(response.Status.Description);

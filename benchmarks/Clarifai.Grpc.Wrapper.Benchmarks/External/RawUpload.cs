@@ -16,7 +16,6 @@ internal sealed class RawUpload : ClientScenario
     private readonly CallInvoker _invoker;
     private readonly int _workers;
     private readonly Metadata _metadata;
-    private readonly UserAppIDSet _ids = new() { UserId = UserId, AppId = AppId };
 
     /// <summary>Over a channel to <paramref name="endpoint"/>.</summary>
     public RawUpload(string endpoint, string key, int workers)
@@ -29,7 +28,7 @@ internal sealed class RawUpload : ClientScenario
     {
         _invoker = invoker;
         _workers = workers;
-        _metadata = new Metadata { { "authorization", "Key " + key } };
+        _metadata = RawMetadata(key);
     }
 
     private RawUpload(GrpcChannel channel, string key, int workers)
@@ -47,7 +46,7 @@ internal sealed class RawUpload : ClientScenario
             int b;
             while ((b = Interlocked.Increment(ref next)) < batches)
             {
-                var request = new PostInputsRequest { UserAppId = _ids };
+                var request = new PostInputsRequest { UserAppId = RawUserAppId };
                 for (var i = b * Batch; i < Math.Min(count, (b + 1) * Batch); i++)
                 {
                     request.Inputs.Add(new Input { Id = idPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Data = new Data { Image = new Image { Base64 = ImageContents.Of(i) } } });

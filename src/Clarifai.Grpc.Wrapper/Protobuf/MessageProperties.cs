@@ -21,9 +21,7 @@ internal static class MessageProperties
     /// <summary>A getter of <paramref name="messageType"/>'s property <paramref name="name"/> of type <typeparamref name="TValue"/>, or null when it has none.</summary>
     public static Func<object, TValue?>? Getter<TValue>(Type messageType, string name)
         where TValue : class =>
-        Property(messageType, name, typeof(TValue)) is { GetMethod: { } getter }
-            ? (Func<object, TValue?>)MakeGetterMethod.MakeGenericMethod(messageType, typeof(TValue)).Invoke(null, [getter])!
-            : null;
+        Property(messageType, name, typeof(TValue)) is { GetMethod: not null } property ? Getter<TValue>(messageType, property) : null;
 
     /// <summary>A setter of <paramref name="messageType"/>'s property <paramref name="name"/> of type <typeparamref name="TValue"/>, or null when it has none.</summary>
     public static Action<object, TValue>? Setter<TValue>(Type messageType, string name)

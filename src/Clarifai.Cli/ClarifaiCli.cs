@@ -14,8 +14,20 @@ internal static class ClarifaiCli
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, bool interactive, CancellationToken cancellationToken)
+    /// <summary>Runs the command line <paramref name="args"/>; never throws: every failure is an exit code and a line on <paramref name="error"/>.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Standard output: results, summaries, JSON. A failed write ends the command with <see cref="ExitCodes.OutputFailed"/>.</param>
+    /// <param name="error">Standard error: one line per failure, never a stack trace, never a secret.</param>
+    /// <param name="environment">Reads environment variables.</param>
+    /// <param name="interactive">Whether output is a terminal (live progress).</param>
+    /// <param name="cancellationToken">Cancels the command (a signal).</param>
+    /// <param name="cancelledExitCode">The exit code once cancelled: 130 for SIGINT (default), 143 for SIGTERM.</param>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, bool interactive, CancellationToken cancellationToken, Func<int>? cancelledExitCode = null)
     {
+        output = new CheckedOutput(output);
+        var secrets = new CliSecrets();
+        var cancelled = cancelledExitCode ?? (() => ExitCodes.Cancelled);
         var endpoint = new Option<string?>("--endpoint") { Description = "The API address (default CLARIFAI_API_BASE, else https://api.clarifai.com); http:// needs --insecure", Recursive = true };
         var key = new Option<string?>("--key") { Description = "The personal access token or app key (default CLARIFAI_PAT)", Recursive = true };
         var user = new Option<string?>("--user") { Description = "The user id (default CLARIFAI_USER_ID)", Recursive = true };
@@ -33,13 +45,14 @@ internal static class ClarifaiCli
             }
 
             if (parsed.GetValue(key) is { } k) configured.ApiKey = k;
+            secrets.Add(configured.ApiKey);
             if (parsed.GetValue(user) is { } u) configured.UserId = u;
             if (parsed.GetValue(app) is { } a) configured.AppId = a;
             configured.AllowInsecureCredentials = parsed.GetValue(insecure);
             return configured;
         };
 
-        root.Subcommands.Add(UploadCommand.Create(options, json, output, error, interactive));
+        root.Subcommands.Add(UploadCommand.Create(options, json, output, error, interactive, secrets, cancelled));
         root.Subcommands.Add(PredictCommand.Create(options, json, output));
         var models = new Command("models", "Manage the app's models.");
         models.Subcommands.Add(ListCommand.Create<ClarifaiModel>(
@@ -64,23 +77,30 @@ internal static class ClarifaiCli
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            // ProcessTerminationTimeout = null: the tool's own signal handling (Program.cs) cancels the token; System.CommandLine's
+            // would cancel a token of its own that the catch below cannot tell from a failure.
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
         }
-        catch (ArgumentException e)
+        catch (Exception e)
         {
-            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await FailAsync(error, e, cancellationToken.IsCancellationRequested ? cancelled() : null, secrets).ConfigureAwait(false);
         }
-        catch (ClarifaiException e)
+    }
+
+    /// <summary>Writes the one-line message of <paramref name="failure"/> and returns its exit code (<see cref="CliFailures"/>).</summary>
+    public static async Task<int> FailAsync(TextWriter error, Exception failure, int? cancelledCode, CliSecrets secrets)
+    {
+        var (code, message) = CliFailures.Describe(failure, cancelledCode, secrets);
+        try
         {
-            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return ExitCodes.Failed;
+            await error.WriteLineAsync(message).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            await error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
-            return ExitCodes.Cancelled;
+            // Standard error is gone too: the exit code is all that is left to say it.
         }
+
+        return code;
     }
 
     /// <summary>Writes a JSON value, indented.</summary>

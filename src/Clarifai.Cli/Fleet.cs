@@ -16,18 +16,32 @@ internal sealed class Fleet : IAsyncDisposable
     }
 
     /// <summary>Connects to the fleet's Redis.</summary>
-    /// <exception cref="ArgumentException">The configuration is not a valid StackExchange.Redis configuration, or Redis cannot be reached.</exception>
-    public static async Task<Fleet> ConnectAsync(string configuration, string rateKey)
+    /// <param name="configuration">A StackExchange.Redis configuration; its password is added to <paramref name="secrets"/> and never shown.</param>
+    /// <param name="rateKey">The key of the shared rate budget.</param>
+    /// <param name="secrets">The command's secrets.</param>
+    /// <exception cref="ArgumentException">The configuration is not a valid StackExchange.Redis configuration.</exception>
+    /// <exception cref="CliUnavailableException">Redis cannot be reached; the message names it without its password.</exception>
+    public static async Task<Fleet> ConnectAsync(string configuration, string rateKey, CliSecrets secrets)
     {
+        ConfigurationOptions options;
         try
         {
-            var options = ConfigurationOptions.Parse(configuration);
-            options.AbortOnConnectFail = true;
+            options = ConfigurationOptions.Parse(configuration);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--redis: not a valid Redis configuration ({CliMessages.Of(e)}); for example localhost:6379 or host:6379,password=…");
+        }
+
+        secrets.Add(options.Password);
+        options.AbortOnConnectFail = true;
+        try
+        {
             return new Fleet(await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false), rateKey);
         }
-        catch (Exception e) when (e is RedisConnectionException or ArgumentException)
+        catch (RedisConnectionException e)
         {
-            throw new ArgumentException($"--redis '{configuration}': {e.Message}", e);
+            throw new CliUnavailableException($"--redis: {options.ToString(includePassword: false)} cannot be reached ({e.FailureType}).", e);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Clarifai.Cli;
 /// <summary><c>clarifai upload &lt;folder|csv|jsonl&gt;</c>: with live progress, resume, partitions and rate limits, alone or as one worker of a fleet.</summary>
 internal static class UploadCommand
 {
-    public static Command Create(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output, TextWriter error, bool interactive)
+    public static Command Create(Func<ParseResult, ClarifaiClientOptions> options, Option<bool> json, TextWriter output, TextWriter error, bool interactive, CliSecrets secrets, Func<int> cancelledExitCode)
     {
         var sourceArgument = new Argument<string>("source") { Description = "A folder (each sub-folder's name is a concept of its images), a .csv file or a .jsonl file (url, file or text per row; id, concepts, negative_concepts, metadata)" };
         var resume = new Option<string?>("--resume") { Description = "Resume a job: a checkpoint file (SQLite), or with --redis the job's name shared by its workers" };
@@ -21,11 +21,14 @@ internal static class UploadCommand
         var rateKey = new Option<string?>("--rate-key") { Description = "With --redis: the key of the shared budget (default clarifai:rate:<user id>)" };
         var workers = new Option<int?>("--workers") { Description = "Requests in flight at once (default 16)" };
         var batchSize = new Option<int?>("--batch-size") { Description = "Inputs per request (default 128, the API's maximum)" };
-        var command = new Command("upload", "Upload a folder of images, or the inputs of a CSV or JSON Lines file.") { sourceArgument, resume, redis, partition, rate, inputRate, rateKey, workers, batchSize };
+        var skipBad = new Option<bool>("--skip-bad") { Description = "Skip a row or file that cannot be an input (and name it) instead of stopping there" };
+        var wait = new Option<bool>("--wait") { Description = "Wait until Clarifai has processed each input, and report those whose processing failed (30002)" };
+        var command = new Command("upload", "Upload a folder of images, or the inputs of a CSV or JSON Lines file.") { sourceArgument, resume, redis, partition, rate, inputRate, rateKey, workers, batchSize, skipBad, wait };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var clientOptions = options(parsed);
-            await using var fleet = parsed.GetValue(redis) is { } configuration ? await Fleet.ConnectAsync(configuration, parsed.GetValue(rateKey) ?? $"clarifai:rate:{clientOptions.UserId}").ConfigureAwait(false) : null;
+            var source = new UploadSource(parsed.GetValue(sourceArgument)!, parsed.GetValue(skipBad));
+            await using var fleet = parsed.GetValue(redis) is { } configuration ? await Fleet.ConnectAsync(configuration, parsed.GetValue(rateKey) ?? $"clarifai:rate:{clientOptions.UserId}", secrets).ConfigureAwait(false) : null;
             using var requestLimiter = parsed.GetValue(rate) is { } r ? Limiter(fleet, "requests", r) : null;
             using var inputLimiter = parsed.GetValue(inputRate) is { } ir ? Limiter(fleet, "inputs", ir) : null;
             clientOptions.RateLimiter = requestLimiter;
@@ -39,50 +42,45 @@ internal static class UploadCommand
                 Partition = parsed.GetValue(partition) is { } p ? UploadPartition.Parse(p) : null,
                 MaxConcurrency = parsed.GetValue(workers) ?? UploadOptions.Default.MaxConcurrency,
                 BatchSize = parsed.GetValue(batchSize) ?? UploadOptions.Default.BatchSize,
+                WaitForProcessing = parsed.GetValue(wait),
             };
             await using var clarifai = new ClarifaiClient(clientOptions);
             await CheckAccessAsync(clarifai, cancellationToken).ConfigureAwait(false);
-            var source = new UploadSource(parsed.GetValue(sourceArgument)!);
             var upload = source.Start(clarifai, uploadOptions, cancellationToken);
-            if (parsed.GetValue(json) || !interactive)
+            var report = new UploadReport(source, error, secrets);
+
+            // The upload's own endings (a bad row, the checkpoint, a signal, Clarifai) come after every outcome: the
+            // summary so far is printed first, then the ending's message and exit code, by the one rule.
+            Exception? ending = null;
+            try
             {
-                await foreach (var _ in upload.WithCancellation(cancellationToken).ConfigureAwait(false))
+                if (parsed.GetValue(json) || !interactive)
                 {
+                    await foreach (var outcome in upload.WithCancellation(cancellationToken).ConfigureAwait(false)) await report.AddAsync(outcome).ConfigureAwait(false);
+                }
+                else
+                {
+                    var estimate = await source.EstimateCountAsync(cancellationToken).ConfigureAwait(false);
+                    var share = uploadOptions.Partition is { } part ? (estimate + part.Count - 1) / part.Count : estimate;
+                    await ShowProgressAsync(ClarifaiCli.Console(output, interactive), upload, share, report, cancellationToken).ConfigureAwait(false);
                 }
             }
-            else
+            catch (Exception e) when (e is UploadSourceException or UploadCheckpointException or OperationCanceledException or ClarifaiException && upload.Summary is not null)
             {
-                var estimate = await source.EstimateCountAsync(cancellationToken).ConfigureAwait(false);
-                var share = uploadOptions.Partition is { } part ? (estimate + part.Count - 1) / part.Count : estimate;
-                await ShowProgressAsync(ClarifaiCli.Console(output, interactive), upload, share, cancellationToken).ConfigureAwait(false);
+                ending = e;
             }
-
-            // What was read before a bad row is uploaded (and checkpointed); then the row's place is the error.
-            var badRow = source.BadRow;
-            if (badRow is not null) await error.WriteLineAsync(badRow.Message).ConfigureAwait(false);
 
             var summary = upload.Summary!;
-            if (parsed.GetValue(json))
+            var ended = ending is null ? ((int, string)?)null : CliFailures.Describe(ending, cancellationToken.IsCancellationRequested ? cancelledExitCode() : null, secrets);
+            await report.WriteSummaryAsync(output, summary, parsed.GetValue(json), ended?.Item2).ConfigureAwait(false);
+            if (ended is var (code, message))
             {
-                await ClarifaiCli.WriteJsonAsync(output, new JsonObject
-                {
-                    ["result"] = summary.Result.ToString(),
-                    ["succeeded"] = summary.Succeeded,
-                    ["failed"] = summary.Failed,
-                    ["skipped"] = summary.Skipped,
-                    ["not_sent"] = summary.NotSent,
-                    ["unknown"] = summary.UnknownInputIds.Length,
-                    ["retried"] = summary.Retried,
-                    ["seconds"] = Math.Round(summary.Duration.TotalSeconds, 3),
-                    ["error"] = badRow?.Message,
-                }).ConfigureAwait(false);
-            }
-            else
-            {
-                await output.WriteLineAsync(summary.ToString()).ConfigureAwait(false);
+                await error.WriteLineAsync(message).ConfigureAwait(false);
+                return code;
             }
 
-            if (badRow is not null) return ExitCodes.BadData;
+            // Bad rows or files skipped on request: not everything in the source was uploaded.
+            if (source.Skipped.Count > 0 && summary.Result == UploadResult.All) return ExitCodes.Partial;
             return summary.Result switch { UploadResult.All => ExitCodes.Success, UploadResult.Some => ExitCodes.Partial, _ => summary.Total == 0 ? ExitCodes.Success : ExitCodes.Failed };
         });
         return command;
@@ -102,25 +100,26 @@ internal static class UploadCommand
         (RateLimiter?)fleet?.Limiter(what, perSecond) ?? new AdaptiveRateLimiter(new AdaptiveRateLimiterOptions { RequestsPerSecond = perSecond, MinimumRequestsPerSecond = Math.Min(1, perSecond) });
 
     /// <summary>
-    /// A live display: done, failed, retried, inputs per second, and the ETA against <paramref name="expected"/> inputs
+    /// A live display: done, failed, re-sent, inputs per second, and the ETA against <paramref name="expected"/> inputs
     /// (an estimate: this worker's share of the source's rows or files).
     /// </summary>
-    private static Task ShowProgressAsync(IAnsiConsole console, UploadOperation upload, long expected, CancellationToken cancellationToken) =>
+    private static Task ShowProgressAsync(IAnsiConsole console, UploadOperation upload, long expected, UploadReport report, CancellationToken cancellationToken) =>
         console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("uploading", maxValue: Math.Max(1, expected));
-                long done = 0, failed = 0, retried = 0;
+                long done = 0, failed = 0, resent = 0;
                 var started = TimeProvider.System.GetTimestamp();
                 await foreach (var outcome in upload.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
+                    await report.AddAsync(outcome).ConfigureAwait(false);
                     done++;
                     if (outcome.Kind == UploadOutcomeKind.Failed) failed++;
-                    retried += Math.Max(0, outcome.Attempts - 1);
+                    resent += Math.Max(0, outcome.Attempts - 1);
                     var perSecond = done / Math.Max(0.001, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
                     task.MaxValue = Math.Max(task.MaxValue, done + 1); // the estimate was low: never show more than 100 % before the end
                     task.Value = done;
-                    task.Description = ProgressLine(done, failed, retried, perSecond);
+                    task.Description = ProgressLine(done, failed, resent, perSecond);
                 }
 
                 task.MaxValue = Math.Max(1, done);
@@ -128,6 +127,6 @@ internal static class UploadCommand
             });
 
     /// <summary>The progress display's text.</summary>
-    private static string ProgressLine(long done, long failed, long retried, double perSecond) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{done} done, {failed} failed, {retried} retried, {perSecond:0} inputs/s");
+    private static string ProgressLine(long done, long failed, long resent, double perSecond) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{done} done, {failed} failed, {resent} re-sent, {perSecond:0} inputs/s");
 }

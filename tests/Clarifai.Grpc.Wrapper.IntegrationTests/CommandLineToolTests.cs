@@ -70,7 +70,7 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
         Assert.Multiple(() =>
         {
             Assert.That(run.Exit, Is.EqualTo(0), run.Error);
-            Assert.That(run.Output, Does.Match(@"12 done, 0 failed, 0 retried, \d+ inputs/s"), "the progress line, at its last update");
+            Assert.That(run.Output, Does.Match(@"12 done, 0 failed, 0 re-sent, \d+ inputs/s"), "the progress line, at its last update");
             Assert.That(run.Output, Does.Contain("100%"));
             Assert.That(run.Output, Does.Contain("12 succeeded"), "the summary after the display");
         });

@@ -19,6 +19,12 @@ internal sealed class InstantTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Moves the clock forward, as time passing between two runs would.</summary>
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate) _now += by;
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate) return _now;

@@ -19,13 +19,12 @@ internal sealed class CsvRecordReader(TextReader reader)
         var cell = new StringBuilder();
         var quoted = false;
         var started = false;
-        var start = Line;
         while (true)
         {
             var c = await NextAsync(cancellationToken).ConfigureAwait(false);
             if (c is null)
             {
-                if (quoted) throw new InvalidDataException($"line {start}: a quoted cell is not closed.");
+                if (quoted) throw new InvalidDataException($"a quoted cell opened here is not closed: the file ends inside its quotes (a \" is missing, or a quote inside a cell is not doubled).");
                 if (!started && cells.Count == 0) return null;
                 cells.Add(cell.ToString());
                 return cells;

@@ -14,11 +14,11 @@ internal sealed record InputRow(string? Id, string? Url, string? File, string? T
     public static readonly string[] Fields = ["id", "url", "file", "text", "concepts", "negative_concepts", "metadata"];
 
     /// <summary>The input of this row, which is at <paramref name="line"/> of <paramref name="sourcePath"/>.</summary>
-    /// <exception cref="SourceRowException">The row names no content or more than one, or a value is invalid.</exception>
+    /// <exception cref="UploadSourceException">The row names no content or more than one, or a value is invalid.</exception>
     public async Task<NewInput> ToInputAsync(string sourcePath, long line, CancellationToken cancellationToken)
     {
         var given = new[] { Url, File, Text }.Count(v => !string.IsNullOrEmpty(v));
-        if (given != 1) throw new SourceRowException(sourcePath, line, $"a row needs exactly one of url, file or text; it has {given}.");
+        if (given != 1) throw SourceRows.Error(sourcePath, line, $"a row needs exactly one of url, file or text; it has {given}.");
         try
         {
             var input = !string.IsNullOrEmpty(Url) ? NewInput.FromUrl(Url)
@@ -32,7 +32,7 @@ internal sealed record InputRow(string? Id, string? Url, string? File, string? T
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or Google.Protobuf.InvalidProtocolBufferException or Google.Protobuf.InvalidJsonException)
         {
-            throw new SourceRowException(sourcePath, line, e.Message, e);
+            throw SourceRows.Error(sourcePath, line, CliMessages.Of(e), e);
         }
     }
 

@@ -11,25 +11,55 @@ namespace Clarifai.Cli.Sources;
 /// </summary>
 internal static class JsonLinesInputSource
 {
-    public static async IAsyncEnumerable<NewInput> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The file's lines as inputs.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="onBad">Takes each bad line and reading goes on; <see langword="null"/>: the first bad line ends the reading with its <see cref="UploadSourceException"/>.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async IAsyncEnumerable<SourceInput> ReadAsync(string path, Action<UploadSourceException>? onBad, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         long line = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        while (true)
         {
             line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            InputRow row;
+            NewInput input;
             try
             {
-                row = Row(text);
+                string? text;
+                try
+                {
+                    text = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException e)
+                {
+                    throw SourceRows.Error(path, line, $"the file cannot be read: {e.Message}", e);
+                }
+
+                if (text is null) yield break;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                InputRow row;
+                try
+                {
+                    row = Row(text);
+                }
+                catch (JsonException e)
+                {
+                    throw SourceRows.Error(path, line, $"not valid JSON{(e.BytePositionInLine is { } column ? $" at column {column + 1}" : string.Empty)}: {CliMessages.Of(e)}", e);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw SourceRows.Error(path, line, e.Message, e);
+                }
+
+                input = await row.ToInputAsync(path, line, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is InvalidDataException or JsonException)
+            catch (UploadSourceException e) when (onBad is not null)
             {
-                throw new SourceRowException(path, line, e.Message, e);
+                onBad(e);
+                continue;
             }
 
-            yield return await row.ToInputAsync(path, line, cancellationToken).ConfigureAwait(false);
+            yield return new SourceInput(input, SourceRows.Location(path, line));
         }
     }
 

@@ -108,7 +108,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Workflows = new WorkflowService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
-        Uploads = new UploadService(executor, options.Polling);
+        Uploads = new UploadService(executor, options.Polling, UploadDestination.Of(authorized.DefaultUserAppId?.UserId, authorized.DefaultUserAppId?.AppId, options.ApiKey!));
     }
 
     /// <summary>

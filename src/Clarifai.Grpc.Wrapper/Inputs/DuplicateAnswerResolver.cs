@@ -28,18 +28,27 @@ internal static class DuplicateAnswerResolver
     /// <param name="settings">The read's call settings.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="ClarifaiException">The ListInputs call failed.</exception>
-    public static async Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<Input> sent, DateTimeOffset? firstSentAt, CallSettings? settings, CancellationToken cancellationToken)
+    public static Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<Input> sent, DateTimeOffset? firstSentAt, CallSettings? settings, CancellationToken cancellationToken) =>
+        FindOwnAsync(executor, sent.Select(input => (input, firstSentAt)).ToList(), settings, cancellationToken);
+
+    /// <summary>Reads the stored inputs for <paramref name="sent"/> and returns, by id, those that are the caller's own.</summary>
+    /// <param name="executor">The pipeline that reads them back.</param>
+    /// <param name="sent">The inputs as sent, each with the earliest time its stored copy may have been created (<see langword="null"/>: the content is the evidence).</param>
+    /// <param name="settings">The read's call settings.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="ClarifaiException">The ListInputs call failed.</exception>
+    public static async Task<IReadOnlyDictionary<string, Input>> FindOwnAsync(ClarifaiCallExecutor executor, IReadOnlyList<(Input Sent, DateTimeOffset? NotBefore)> sent, CallSettings? settings, CancellationToken cancellationToken)
     {
         var own = new Dictionary<string, Input>(StringComparer.Ordinal);
         foreach (var chunk in sent.Chunk(ClarifaiLimits.MaxInputsPerRequest))
         {
             var request = new ListInputsRequest { Page = 1, PerPage = (uint)chunk.Length };
-            request.Ids.AddRange(chunk.Select(i => i.Id));
+            request.Ids.AddRange(chunk.Select(i => i.Sent.Id));
             var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: settings).ConfigureAwait(false);
             var stored = response.Inputs.ToDictionary(i => i.Id, StringComparer.Ordinal);
-            foreach (var input in chunk)
+            foreach (var (input, notBefore) in chunk)
             {
-                if (stored.TryGetValue(input.Id, out var found) && IsSame(input, found, firstSentAt)) own[input.Id] = found;
+                if (stored.TryGetValue(input.Id, out var found) && IsSame(input, found, notBefore)) own[input.Id] = found;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Clarifai.Api;
+using Google.Protobuf;
 
 namespace Clarifai.Grpc.Wrapper;
 
@@ -41,6 +42,47 @@ internal sealed class UploadItem
 
     /// <summary>When the input was first sent, for judging an "already exists" answer (see <see cref="DuplicateAnswerResolver"/>).</summary>
     public DateTimeOffset? FirstSentAt { get; set; }
+
+    /// <summary>
+    /// When an earlier run of the job sent this very input (same id and content hash, from the checkpoint's
+    /// <see cref="UploadCheckpointState.Sent"/> record) without living to record its outcome; <see langword="null"/> when
+    /// no earlier run did. Then an "already exists" may be that run's success, which <see cref="DuplicateAnswerResolver"/> decides.
+    /// </summary>
+    public DateTimeOffset? SentByEarlierRun { get; set; }
+
+    /// <summary>
+    /// Whether an "already exists" answer for this input is worth reading back: some attempt of this job may have stored
+    /// it (this run's lost answer, an earlier run's sent record, an id that is the content's hash), or its content is
+    /// one the API returns (a URL or a text), so that the stored input can be compared with it.
+    /// </summary>
+    public bool DuplicateMayBeOwn => MaybeStored || IdFromContent || SentByEarlierRun is not null || Source.Bytes is null;
+
+    /// <summary>
+    /// The earliest the stored input may have been created for an "already exists" to be this job's doing, or
+    /// <see langword="null"/> when the content itself is the evidence (a content-hash id, a URL or a text, which the API
+    /// returns and the comparison checks). Bytes under the caller's own id need time evidence: Clarifai never returns them.
+    /// </summary>
+    public DateTimeOffset? StoredNoEarlierThan => IdFromContent || Source.Bytes is null ? null : SentByEarlierRun ?? FirstSentAt;
+
+    private string? _contentHash;
+
+    /// <summary>
+    /// 32 hex digits of the SHA-256 of the encoded request message (id, content, concepts, metadata): what a checkpoint
+    /// records as sent, so that a re-run can tell whether the row it reads now is the one an earlier run sent.
+    /// Computed once, streaming the message through the hash (no copy of the image).
+    /// </summary>
+    public string ContentHash => _contentHash ??= HashOf(Proto);
+
+    private static string HashOf(Input proto)
+    {
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            proto.WriteTo(hashing);
+        }
+
+        return Convert.ToHexStringLower(sha.Hash.AsSpan(0, 16));
+    }
 
     private int _reported;
 

@@ -66,11 +66,29 @@ public sealed record UploadOptions
     public IUploadCheckpoint? Checkpoint { get; init; }
 
     /// <summary>
+    /// The source's name, recorded in the <see cref="Checkpoint"/>'s scope (<see cref="UploadCheckpointScope.Source"/>) so
+    /// that a checkpoint of one source is not taken for another's; or <see langword="null"/> (default) for none.
+    /// <see cref="UploadService.UploadDirectoryAsync"/> sets it to the folder's name when it is not set; the
+    /// <c>clarifai</c> tool to the folder's or file's name. A name, not a path, so that workers on machines that mount the
+    /// source elsewhere agree.
+    /// </summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>
     /// This worker's share of a job split among several (<see cref="UploadPartition"/>), or <see langword="null"/>
     /// (default) for the whole source. Inputs of other shares are read and passed over: they have no outcome here and
     /// are not in the summary. Needs deterministic ids (<see cref="UploadIdMode.ContentHash"/>).
     /// </summary>
     public UploadPartition? Partition { get; init; }
+
+    /// <summary>The name of the folder or file at <paramref name="path"/>, as <see cref="SourceName"/> records it.</summary>
+    /// <param name="path">A folder's or file's path.</param>
+    /// <returns>Its last segment, e.g. <c>photos</c> for <c>/data/photos/</c>.</returns>
+    public static string SourceNameOf(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+    }
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>

@@ -13,21 +13,21 @@ internal sealed class UploadOutcomeSink
     private readonly Channel<IReadOnlyList<UploadOutcome>> _channel;
     private readonly UploadStatistics _statistics;
     private readonly CancellationToken _abort;
-    private readonly IUploadCheckpoint? _checkpoint;
 
     /// <param name="capacity">How many groups may wait for the consumer.</param>
     /// <param name="statistics">The upload's counts.</param>
     /// <param name="abort">Tears the upload down.</param>
-    /// <param name="checkpoint">Records final outcomes, if any.</param>
-    public UploadOutcomeSink(int capacity, UploadStatistics statistics, CancellationToken abort, IUploadCheckpoint? checkpoint = null)
+    public UploadOutcomeSink(int capacity, UploadStatistics statistics, CancellationToken abort)
     {
-        _checkpoint = checkpoint;
         _channel = Channel.CreateBounded<IReadOnlyList<UploadOutcome>>(new BoundedChannelOptions(capacity) { SingleReader = true });
         _statistics = statistics;
         _abort = abort;
     }
 
     public ChannelReader<IReadOnlyList<UploadOutcome>> Reader => _channel.Reader;
+
+    /// <summary>Where final outcomes are recorded before they are reported, if anywhere; set once, before the upload starts.</summary>
+    public UploadJournal? Journal { get; init; }
 
     /// <summary>An empty group to fill and then <see cref="UploadOutcomeGroup.ReportAsync"/>.</summary>
     public UploadOutcomeGroup Group(bool wasInFlight) => new(this, wasInFlight);
@@ -55,13 +55,12 @@ internal sealed class UploadOutcomeSink
     {
         if (outcomes.Count == 0) return;
 
-        // Recorded before they are reported: an outcome the caller saw is one a re-run will not repeat.
-        if (_checkpoint is not null)
+        // Recorded before they are reported: an outcome the caller saw is one a re-run will not repeat. A store that
+        // fails stops the upload, but these outcomes happened: they are still counted and reported, never dropped.
+        if (Journal is not null)
         {
-            foreach (var outcome in outcomes)
-            {
-                if (IsFinal(outcome)) await _checkpoint.RecordAsync(outcome, _abort).ConfigureAwait(false);
-            }
+            var final = outcomes.FindAll(IsFinal);
+            await Journal.RecordFinishedAsync(final, _abort).ConfigureAwait(false);
         }
 
         _statistics.Record(outcomes, wasInFlight);

@@ -14,9 +14,10 @@ namespace Clarifai.Grpc.Wrapper;
 /// <see cref="OutcomesWaiting"/> batches' outcomes (which hold their inputs) wait for the consumer, so a slow consumer
 /// holds the workers back. At most <c>MaxConcurrency + 5</c> batches are alive at any time.</para>
 /// <para>Nothing is lost: every input read from the source leaves as exactly one <see cref="UploadOutcome"/>.</para>
-/// <para>Any exception anywhere — the source, a sender, a disposed client, a progress callback — stops the upload:
-/// reading stops, batches not yet sent are reported not sent, the batch in hand reports its inputs as unknown, and the
-/// enumeration ends by rethrowing the first such exception with its original stack.</para>
+/// <para>Any exception anywhere — a sender, a disposed client, a progress callback, the checkpoint store — stops the
+/// upload: reading stops, batches not yet sent are reported not sent, the batch in hand reports its inputs as unknown,
+/// and the enumeration ends by rethrowing the first such exception with its original stack. A source that throws only
+/// ends the reading: everything it gave before is sent and reported, then the enumeration rethrows its exception.</para>
 /// </remarks>
 internal sealed class UploadRun : IDisposable
 {
@@ -44,16 +45,23 @@ internal sealed class UploadRun : IDisposable
 
     private ExceptionDispatchInfo? _fatal;
 
-    public UploadRun(ClarifaiCallExecutor executor, UploadOptions options, PollingSettings polling, IProgress<UploadProgress>? progress)
+    /// <param name="executor">The client's call pipeline.</param>
+    /// <param name="options">The upload's options, validated.</param>
+    /// <param name="polling">How processing is waited for.</param>
+    /// <param name="progress">Receives snapshots, if given.</param>
+    /// <param name="destination">Where the client's inputs go (<see cref="UploadCheckpointScope.Destination"/>), unless the options' call settings name another app.</param>
+    public UploadRun(ClarifaiCallExecutor executor, UploadOptions options, PollingSettings polling, IProgress<UploadProgress>? progress, string destination)
     {
         _options = options;
         _progress = progress;
         Statistics = new UploadStatistics(executor.Time);
+        var journal = options.Checkpoint is { } checkpoint ? new UploadJournal(checkpoint, Stop) : null;
+        var scope = new UploadCheckpointScope(options.CallSettings is { UserId: { } user, AppId: { } app } ? UploadDestination.Of(user, app) : destination, options.SourceName);
         _batches = Channel.CreateBounded<UploadBatch>(new BoundedChannelOptions(ReadAhead) { SingleWriter = true });
-        _sink = new UploadOutcomeSink(OutcomesWaiting, Statistics, _abort.Token, options.Checkpoint);
-        _reader = new UploadReader(options, _batches.Writer, _sink, Statistics);
+        _sink = new UploadOutcomeSink(OutcomesWaiting, Statistics, _abort.Token) { Journal = journal };
+        _reader = new UploadReader(options, _batches.Writer, _sink, Statistics, journal, scope);
         var breaker = new CircuitBreaker(options.BreakAfterFailures, options.BreakDuration, executor.Time);
-        _sender = new UploadSender(executor, options, polling, breaker, _sink, Statistics, Stop);
+        _sender = new UploadSender(executor, options, polling, breaker, _sink, Statistics, Stop, journal);
     }
 
     public UploadStatistics Statistics { get; }
@@ -68,7 +76,7 @@ internal sealed class UploadRun : IDisposable
             : CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         var callToken = callSource.Token;
 
-        var reader = Task.Run(() => _reader.ReadAsync(source, Stop, readSource.Token), CancellationToken.None);
+        var reader = Task.Run(() => _reader.ReadAsync(source, Stop, EndWith, readSource.Token), CancellationToken.None);
         var workers = Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => WorkAsync(callToken), CancellationToken.None)).ToArray();
         var all = Task.WhenAll([reader, .. workers]);
         _ = all.ContinueWith(static (_, sink) => ((UploadOutcomeSink)sink!).Complete(), _sink, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -150,10 +158,16 @@ internal sealed class UploadRun : IDisposable
         }
     }
 
-    /// <summary>Ends the upload on <paramref name="fatal"/>; the first such exception is the one the enumeration throws.</summary>
+    /// <summary>
+    /// Ends the upload with <paramref name="failure"/> once everything already read has its outcome, without stopping
+    /// anything: a source that failed stops itself, and what it gave before is still sent.
+    /// </summary>
+    private void EndWith(Exception failure) => Interlocked.CompareExchange(ref _fatal, ExceptionDispatchInfo.Capture(failure), null);
+
+    /// <summary>Ends the upload on <paramref name="fatal"/> now; the first such exception is the one the enumeration throws.</summary>
     private void Stop(Exception fatal)
     {
-        Interlocked.CompareExchange(ref _fatal, ExceptionDispatchInfo.Capture(fatal), null);
+        EndWith(fatal);
         try
         {
             _stop.Cancel();

@@ -20,11 +20,14 @@ internal sealed class UploadSender
     private readonly Action<Exception> _stop;
     private readonly CallSettings _writeSettings;
     private readonly CallSettings _readSettings;
+    private readonly UploadJournal? _journal;
 
     // executor: the client's call pipeline (retries set per call, see below). stop: ends the whole upload on a failure
     // that makes going on pointless (bad credentials).
-    public UploadSender(ClarifaiCallExecutor executor, UploadOptions options, PollingSettings polling, CircuitBreaker breaker, UploadOutcomeSink sink, UploadStatistics statistics, Action<Exception> stop)
+    // journal: the checkpoint, where each batch is recorded as sent before it leaves (null: none).
+    public UploadSender(ClarifaiCallExecutor executor, UploadOptions options, PollingSettings polling, CircuitBreaker breaker, UploadOutcomeSink sink, UploadStatistics statistics, Action<Exception> stop, UploadJournal? journal)
     {
+        _journal = journal;
         _executor = executor;
         _retry = new RetryPolicy(options.Retry);
         _waitForProcessing = options.WaitForProcessing;
@@ -55,9 +58,16 @@ internal sealed class UploadSender
                 break;
             }
 
+            var now = _executor.Time.GetUtcNow();
+            if (attempt == 1 && _journal is not null && !await _journal.RecordSentAsync(pending, now, callToken).ConfigureAwait(false))
+            {
+                // The checkpoint failed (the upload is stopping): a batch it could not vouch for never leaves.
+                await _sink.EmitAllAsync(pending, UploadOutcomeKind.NotSent, UploadStatuses.CheckpointFailed, wasInFlight: true).ConfigureAwait(false);
+                break;
+            }
+
             if (attempt > 1) _statistics.Retrying(pending.Count);
             var request = new PostInputsRequest();
-            var now = _executor.Time.GetUtcNow();
             foreach (var item in pending)
             {
                 item.Attempts++;
@@ -129,7 +139,7 @@ internal sealed class UploadSender
         {
             var item = pending[i];
             var answer = UploadAnswerClassifier.AnswerFor(response, pending, i);
-            switch (UploadAnswerClassifier.Classify(answer, item.MaybeStored || item.IdFromContent, attemptsLeft))
+            switch (UploadAnswerClassifier.Classify(answer, item.DuplicateMayBeOwn, attemptsLeft))
             {
                 case UploadVerdict.Accepted:
                     accepted.Add((item, statuses.Of(answer!), false));
@@ -158,13 +168,11 @@ internal sealed class UploadSender
         var own = new Dictionary<string, Input>(StringComparer.Ordinal);
         try
         {
-            // Content-hash ids are their own evidence; other ids need the stored input to be no older than our first attempt.
-            foreach (var group in duplicates.GroupBy(d => d.Item.IdFromContent))
-            {
-                DateTimeOffset? firstSentAt = group.Key ? null : group.Min(d => d.Item.FirstSentAt ?? _executor.Time.GetUtcNow());
-                var found = await DuplicateAnswerResolver.FindOwnAsync(_executor, group.Select(d => d.Item.Proto).ToList(), firstSentAt, _readSettings, callToken).ConfigureAwait(false);
-                foreach (var (id, input) in found) own[id] = input;
-            }
+            // Each input with the evidence it has: content-hash ids, URLs and texts are compared as they are; bytes under
+            // the caller's own id also need to have been created no earlier than this job's first sending of them.
+            var sent = duplicates.Select(d => (d.Item.Proto, d.Item.StoredNoEarlierThan)).ToList();
+            var found = await DuplicateAnswerResolver.FindOwnAsync(_executor, sent, _readSettings, callToken).ConfigureAwait(false);
+            foreach (var (id, input) in found) own[id] = input;
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {

@@ -23,11 +23,16 @@ public class UploadService
 {
     private readonly ClarifaiCallExecutor _executor = null!;
     private readonly PollingSettings _polling = null!;
+    private readonly string _destination = null!;
 
-    internal UploadService(ClarifaiCallExecutor executor, PollingSettings polling)
+    /// <param name="executor">The client's call pipeline.</param>
+    /// <param name="polling">How processing is waited for.</param>
+    /// <param name="destination">Where the client's inputs go, as a checkpoint's scope names it (<see cref="UploadDestination"/>).</param>
+    internal UploadService(ClarifaiCallExecutor executor, PollingSettings polling, string destination)
     {
         _executor = executor;
         _polling = polling;
+        _destination = destination;
     }
 
     /// <summary>For mocking only.</summary>
@@ -48,7 +53,7 @@ public class UploadService
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= UploadOptions.Default;
         options.Validate();
-        return new UploadOperation(new UploadRun(_executor, options, _polling, progress), inputs, cancellationToken);
+        return new UploadOperation(new UploadRun(_executor, options, _polling, progress, _destination), inputs, cancellationToken);
     }
 
     /// <summary>Uploads the inputs of a synchronous source, yielding each input's outcome as it completes.</summary>
@@ -94,32 +99,27 @@ public class UploadService
 
     /// <summary>
     /// Uploads the image files of a folder, read one at a time as the upload goes (so memory does not grow with the
-    /// folder), optionally labelled with the name of the folder each file is in.
+    /// folder) in a stable order (<see cref="DirectoryUploadOptions.FilesIn"/>), optionally labelled with the name of
+    /// the folder each file is in.
     /// </summary>
     /// <param name="directory">The folder.</param>
     /// <param name="directoryOptions">Pattern, recursion, extensions, concepts from folder names.</param>
-    /// <param name="options">Batching, concurrency, ids and retries.</param>
+    /// <param name="options">Batching, concurrency, ids and retries; <see cref="UploadOptions.SourceName"/> defaults to the folder's name.</param>
     /// <param name="progress">Receives a snapshot after each batch.</param>
     /// <param name="cancellationToken">Stops reading the folder.</param>
-    /// <returns>The outcomes.</returns>
+    /// <returns>
+    /// The outcomes. A file that cannot be an input (empty, too large, not an image, gone, unreadable) ends the reading
+    /// there: the files before it are uploaded, then the enumeration throws an <see cref="UploadSourceException"/> naming it.
+    /// </returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public virtual UploadOperation UploadDirectoryAsync(string directory, DirectoryUploadOptions? directoryOptions = null, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"The folder '{directory}' does not exist.");
         directoryOptions ??= new DirectoryUploadOptions();
-        return UploadAsync(ReadDirectoryAsync(Path.GetFullPath(directory), directoryOptions, cancellationToken), options, progress, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<NewInput> ReadDirectoryAsync(string root, DirectoryUploadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var file in options.FilesIn(root))
-        {
-            var input = await NewInput.FromFileAsync(file, cancellationToken).ConfigureAwait(false);
-            var folder = Path.GetRelativePath(root, Path.GetDirectoryName(file)!);
-            if (options.ConceptFromFolderName && folder != ".") input = input.WithConcepts(Path.GetFileName(folder));
-            yield return input;
-        }
+        options ??= UploadOptions.Default;
+        if (options.SourceName is null) options = options with { SourceName = UploadOptions.SourceNameOf(directory) };
+        return UploadAsync(directoryOptions.ReadInputsAsync(directory, cancellationToken: cancellationToken), options, progress, cancellationToken);
     }
 
     private static async IAsyncEnumerable<NewInput> ToAsync(IEnumerable<NewInput> inputs)

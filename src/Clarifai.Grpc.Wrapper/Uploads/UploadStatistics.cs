@@ -16,6 +16,7 @@ internal sealed class UploadStatistics
     private long _notSent;
     private long _skipped;
     private long _retried;
+    private long _requestsRetried;
     private long _deduplicated;
     private long _bytes;
 
@@ -33,7 +34,12 @@ internal sealed class UploadStatistics
         Interlocked.Add(ref _inFlight, count);
     }
 
-    public void Retrying(int count) => Interlocked.Add(ref _retried, count);
+    /// <summary>A request is sent again, carrying <paramref name="inputs"/> inputs that were sent before.</summary>
+    public void Retrying(int inputs)
+    {
+        Interlocked.Increment(ref _requestsRetried);
+        Interlocked.Add(ref _retried, inputs);
+    }
 
     /// <summary>Counts outcomes; inputs still queued (never sent) leave the queue, the others leave the flight.</summary>
     public void Record(IReadOnlyList<UploadOutcome> outcomes, bool wasInFlight)
@@ -81,5 +87,8 @@ internal sealed class UploadStatistics
 
     public UploadSummary Summary() => new(
         Interlocked.Read(ref _succeeded), Interlocked.Read(ref _failed), Interlocked.Read(ref _notSent), _unknown.ToImmutableArray(),
-        Interlocked.Read(ref _retried), Interlocked.Read(ref _deduplicated), Interlocked.Read(ref _bytes), _time.GetElapsedTime(_started), Interlocked.Read(ref _skipped));
+        Interlocked.Read(ref _retried), Interlocked.Read(ref _deduplicated), Interlocked.Read(ref _bytes), _time.GetElapsedTime(_started), Interlocked.Read(ref _skipped))
+    {
+        RequestsRetried = Interlocked.Read(ref _requestsRetried),
+    };
 }

@@ -7,6 +7,8 @@ internal static class UploadStatuses
 {
     public static readonly ClarifaiStatus Cancelled = Local("Not sent: the upload was cancelled first");
 
+    public static readonly ClarifaiStatus CheckpointFailed = Local("Not sent: the upload's checkpoint failed before this input's request could be recorded as sent");
+
     public static readonly ClarifaiStatus CircuitOpen = Local("Not sent: the server was unreachable (several requests in a row failed in transport), so sending stopped for a while");
 
     public static readonly ClarifaiStatus Unanswered = Local("Unknown: the server never answered for this input within the attempts allowed");

@@ -40,8 +40,17 @@ public sealed class UploadSummary
     /// <summary>All inputs read from the source.</summary>
     public long Total => Succeeded + Failed + NotSent + Skipped + UnknownInputIds.Length;
 
-    /// <summary>Times an input was sent again after a transient failure.</summary>
+    /// <summary>
+    /// Inputs sent again after a transient failure, counted once per re-sending (a batch of 50 re-sent twice counts
+    /// 100). The same as <see cref="InputsResent"/>; see <see cref="RequestsRetried"/> for requests.
+    /// </summary>
     public long Retried { get; }
+
+    /// <summary>Inputs sent again after a transient failure, counted once per re-sending.</summary>
+    public long InputsResent => Retried;
+
+    /// <summary>PostInputs requests sent again after a transient failure (a whole batch, or the inputs of it left to retry).</summary>
+    public long RequestsRetried { get; internal init; }
 
     /// <summary>Succeeded inputs that a re-sent request found already added by an earlier attempt of this upload.</summary>
     public long Deduplicated { get; }
@@ -60,5 +69,5 @@ public sealed class UploadSummary
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Result}: {Succeeded} succeeded ({Deduplicated} deduplicated), {Failed} failed, {NotSent} not sent, {Skipped} skipped, {UnknownInputIds.Length} unknown; {Retried} retried, {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
+        $"{Result}: {Succeeded} succeeded ({Deduplicated} deduplicated), {Failed} failed, {NotSent} not sent, {Skipped} skipped, {UnknownInputIds.Length} unknown; {RequestsRetried} requests retried ({InputsResent} inputs re-sent), {Bytes} bytes in {Duration.TotalSeconds:0.0} s ({InputsPerSecond:0} inputs/s)";
 }

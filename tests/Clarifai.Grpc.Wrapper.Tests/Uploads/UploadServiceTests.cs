@@ -379,7 +379,7 @@ public sealed class UploadServiceTests
     }
 
     [Test]
-    public async Task AFailingSource_AccountsForWhatItGave_ThenSurfacesItsError()
+    public async Task AFailingSource_SendsWhatItGave_ThenSurfacesItsError()
     {
         var store = new FakeInputStore();
         var (client, _) = Client(store);
@@ -399,7 +399,8 @@ public sealed class UploadServiceTests
         {
             Assert.That(ex!.Message, Is.EqualTo("disk gone"));
             Assert.That(outcomes, Has.Count.EqualTo(5));
-            Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(UploadOutcomeKind.NotSent));
+            Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(UploadOutcomeKind.Succeeded), "a source that fails ends the reading, not the sending: what it gave is uploaded");
+            Assert.That(store.StoredIds, Has.Count.EqualTo(5));
         });
     }
 
@@ -410,8 +411,8 @@ public sealed class UploadServiceTests
         try
         {
             Directory.CreateDirectory(Path.Combine(root, "cats"));
-            await File.WriteAllBytesAsync(Path.Combine(root, "cats", "tom.jpg"), [1, 2, 3]);
-            await File.WriteAllBytesAsync(Path.Combine(root, "top.png"), [4, 5]);
+            await File.WriteAllBytesAsync(Path.Combine(root, "cats", "tom.jpg"), [0xFF, 0xD8, 0xFF, 0xE0]);
+            await File.WriteAllBytesAsync(Path.Combine(root, "top.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]);
             await File.WriteAllTextAsync(Path.Combine(root, "notes.txt"), "not an image");
             var store = new FakeInputStore();
             var (client, mock) = Client(store);
@@ -423,8 +424,8 @@ public sealed class UploadServiceTests
             Assert.Multiple(() =>
             {
                 Assert.That(outcomes, Has.Count.EqualTo(2));
-                Assert.That(sent.Single(i => i.Data.Image.Base64.Length == 3).Data.Concepts.Single().Id, Is.EqualTo("cats"));
-                Assert.That(sent.Single(i => i.Data.Image.Base64.Length == 2).Data.Concepts, Is.Empty);
+                Assert.That(sent.Single(i => i.Data.Image.Base64.Length == 4).Data.Concepts.Single().Id, Is.EqualTo("cats"));
+                Assert.That(sent.Single(i => i.Data.Image.Base64.Length == 9).Data.Concepts, Is.Empty);
             });
         }
         finally

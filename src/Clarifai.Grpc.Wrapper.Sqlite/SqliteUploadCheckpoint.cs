@@ -59,20 +59,21 @@ public sealed class SqliteUploadCheckpoint : IUploadCheckpoint, IDisposable
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
             connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
             connection.Open();
-            using var setup = connection.CreateCommand();
+            Execute(connection, null, "PRAGMA journal_mode = WAL");
+            Execute(connection, null, "PRAGMA synchronous = NORMAL");
 
-            // BEGIN IMMEDIATE takes the write lock: a file or folder that cannot be written fails here, at once,
-            // not at the first record in the middle of an upload.
-            setup.CommandText = """
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = NORMAL;
-                BEGIN IMMEDIATE;
-                CREATE TABLE IF NOT EXISTS finished (input_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, status_code INTEGER NOT NULL, recorded_at TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS sent (input_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, sent_at TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS scope (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-                COMMIT;
-                """;
-            setup.ExecuteNonQuery();
+            // A write at once, in an immediate transaction (the header's application id, which also marks the file as
+            // a checkpoint): a file or folder that cannot be written fails here, not at the first record in the middle
+            // of an upload. One statement per command, so that each one's failure is reported.
+            using (var transaction = connection.BeginTransaction(deferred: false))
+            {
+                Execute(connection, transaction, "PRAGMA application_id = 1129072198");
+                Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS finished (input_id TEXT PRIMARY KEY, outcome TEXT NOT NULL, status_code INTEGER NOT NULL, recorded_at TEXT NOT NULL)");
+                Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS sent (input_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL, sent_at TEXT NOT NULL)");
+                Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS scope (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+                transaction.Commit();
+            }
+
             return new SqliteUploadCheckpoint(connection, timeProvider ?? TimeProvider.System);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
@@ -226,6 +227,14 @@ public sealed class SqliteUploadCheckpoint : IUploadCheckpoint, IDisposable
         }
 
         return command;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>What is wrong with the file, in words: SQLite's message without its "SQLite Error 26:" prefix.</summary>

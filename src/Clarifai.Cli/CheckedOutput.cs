@@ -35,7 +35,7 @@ internal sealed class CheckedOutput(TextWriter inner) : TextWriter
         {
             write();
         }
-        catch (Exception e) when (e is IOException and not CliOutputException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException and not CliOutputException or ObjectDisposedException or UnauthorizedAccessException)
         {
             throw Failed(e);
         }
@@ -47,11 +47,13 @@ internal sealed class CheckedOutput(TextWriter inner) : TextWriter
         {
             await write().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException and not CliOutputException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException and not CliOutputException or ObjectDisposedException or UnauthorizedAccessException)
         {
             throw Failed(e);
         }
     }
 
-    private static CliOutputException Failed(Exception e) => new($"The output cannot be written: {e.Message.ReplaceLineEndings(" ").Trim()}", e);
+    // .NET reports a closed descriptor (EBADF) as an access failure, whose message speaks of a path: say what it is.
+    private static CliOutputException Failed(Exception e) =>
+        new($"The output cannot be written: {(e is UnauthorizedAccessException ? "it is closed or not writable." : e.Message.ReplaceLineEndings(" ").Trim())}", e);
 }

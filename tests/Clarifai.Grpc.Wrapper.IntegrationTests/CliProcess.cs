@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Clarifai.Grpc.Emulator;
 
@@ -34,14 +35,28 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts <c>clarifai</c> with <paramref name="args"/> and the emulator's connection options.</summary>
-    public static CliProcess Start(ClarifaiEmulator emulator, string appId, params string[] args)
+    public static CliProcess Start(ClarifaiEmulator emulator, string appId, params string[] args) => StartWithOutput(emulator, appId, standardOutput: null, args);
+
+    /// <summary>
+    /// Starts <c>clarifai</c> with its standard output sent to <paramref name="standardOutput"/> by a shell — a file such
+    /// as <c>/dev/full</c>, or <c>&amp;-</c> to close it — or captured when <see langword="null"/>.
+    /// </summary>
+    public static CliProcess StartWithOutput(ClarifaiEmulator emulator, string appId, string? standardOutput, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(standardOutput is null ? "dotnet" : "bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (standardOutput is not null)
+        {
+            // exec: the shell becomes the tool, so the PID is the tool's and a signal sent to it reaches the tool.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"exec \"$0\" \"$@\" >{standardOutput}");
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clarifai.dll"));
         foreach (var arg in args.Concat(["--endpoint", emulator.Endpoint.ToString(), "--key", emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"]))
         {
@@ -80,6 +95,15 @@ internal sealed class CliProcess : IDisposable
         Process.WaitForExit(); // the redirected streams are read to their end
         return Process.ExitCode;
     }
+
+    /// <summary>Sends a POSIX signal (SIGINT 2, SIGTERM 15) to the tool.</summary>
+    public void Signal(int signal)
+    {
+        if (kill(Process.Id, signal) != 0) throw new InvalidOperationException($"kill({Process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     public void Dispose()
     {

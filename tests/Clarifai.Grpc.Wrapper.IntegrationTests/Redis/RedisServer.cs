@@ -12,7 +12,7 @@ namespace Clarifai.Grpc.Wrapper.IntegrationTests.Redis;
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private RedisServer(Process process, int port, ConnectionMultiplexer connection)
     {
@@ -32,9 +32,54 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
+        var port = FreePort();
+        var process = Launch(port);
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var connection = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { { IPAddress.Loopback, port } }, ConnectTimeout = 1000, AbortOnConnectFail = true });
+                return new RedisServer(process, port, connection);
+            }
+            catch (RedisConnectionException) when (deadline.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>Kills the server (SIGKILL: nothing flushed, every connection dropped).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts a new, empty server on the same port (there is no persistence), and waits until it answers.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Dispose();
+        _process = Launch(Port);
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var probe = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { { IPAddress.Loopback, Port } }, ConnectTimeout = 1000, AbortOnConnectFail = true });
+                return;
+            }
+            catch (RedisConnectionException) when (deadline.Elapsed < TimeSpan.FromSeconds(15) && !_process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static Process Launch(int port)
+    {
         var executable = FindExecutable()
             ?? throw new InvalidOperationException("redis-server is not on PATH. The fleet tests need a real Redis: install Debian's package (apt-get install redis-server); .ci/run does this on a fresh machine.");
-        var port = FreePort();
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -51,19 +96,7 @@ internal sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var connection = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions { EndPoints = { { IPAddress.Loopback, port } }, ConnectTimeout = 1000, AbortOnConnectFail = true });
-                return new RedisServer(process, port, connection);
-            }
-            catch (RedisConnectionException) when (deadline.Elapsed < TimeSpan.FromSeconds(15) && !process.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+        return process;
     }
 
     public async ValueTask DisposeAsync()

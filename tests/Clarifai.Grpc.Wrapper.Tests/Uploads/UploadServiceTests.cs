@@ -379,6 +379,24 @@ public sealed class UploadServiceTests
     }
 
     [Test]
+    public async Task TheSummary_CountsRequestsRetried_AndInputsResent_Apart()
+    {
+        var time = new InstantTimeProvider();
+        var store = new FakeInputStore { Time = time, FailCall = call => call <= 2 ? GrpcStatusCode.Unavailable : null };
+        using var client = TestClients.Create(new MockV2().On<PostInputsRequest, MultiInputResponse>(store.Answer), time);
+
+        var summary = await client.Uploads.UploadAllAsync(Enumerable.Range(0, 50).Select(Input), new UploadOptions { BatchSize = 50 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.Succeeded, Is.EqualTo(50));
+            Assert.That(summary.RequestsRetried, Is.EqualTo(2), "one batch, sent three times");
+            Assert.That(summary.InputsResent, Is.EqualTo(100), "its 50 inputs, twice");
+            Assert.That(summary.ToString(), Does.Contain("2 requests retried (100 inputs re-sent)"));
+        });
+    }
+
+    [Test]
     public async Task AFailingSource_SendsWhatItGave_ThenSurfacesItsError()
     {
         var store = new FakeInputStore();

@@ -5,7 +5,7 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>The statuses the uploader gives inputs that the server never answered for (code 0, explained in the description).</summary>
 internal static class UploadStatuses
 {
-    public static readonly ClarifaiStatus Cancelled = Local("Not sent: the upload was cancelled first");
+    public static readonly ClarifaiStatus Cancelled = Local("Not sent: the upload was cancelled, or stopped by an error, before this input was sent");
 
     public static readonly ClarifaiStatus CheckpointFailed = Local("Not sent: the upload's checkpoint failed before this input's request could be recorded as sent");
 

@@ -13,7 +13,7 @@ var chat = await clarifai.AsIChatClient("llm").GetResponseAsync("Say hello");
 // The checkpoint packages: SQLite's native library loads from the package; the Redis types restore and compile.
 var checkpointPath = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.db");
 bool finished;
-using (var checkpoint = SqliteUploadCheckpoint.Open(checkpointPath)) finished = await checkpoint.IsFinishedAsync("nothing-yet", CancellationToken.None);
+using (var checkpoint = SqliteUploadCheckpoint.Open(checkpointPath)) finished = await checkpoint.FindAsync("nothing-yet", CancellationToken.None) is not null;
 File.Delete(checkpointPath);
 var fleetLimit = new RedisRateLimiterOptions { Key = "clarifai:rate:consumer", PermitsPerSecond = 15 };
 Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}; the chat client answered '{chat.Text}'; a SQLite checkpoint opened; a fleet limit of {fleetLimit.PermitsPerSecond}/s");

@@ -4,7 +4,7 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// The RPCs the services use, each described once for the call pipeline, typed (no reflection on the hot path).
-/// Whether each may be resent is <see cref="RpcIdempotency"/>'s one rule, as for every other RPC.
+/// Whether each may be resent is <see cref="RpcResendability"/>'s one rule, as for every other RPC.
 /// </summary>
 internal static class ClarifaiRpcs
 {

@@ -6,7 +6,7 @@ namespace Clarifai.Grpc.Wrapper;
 /// Describes any RPC of the generated API for the pipeline, from its <see cref="Method{TRequest, TResponse}"/> and the
 /// protobuf descriptors: where its response keeps the Clarifai status (a <c>status</c> field), whether it lists items
 /// with their own statuses (so that 10010 / 10020 are results), and whether it is idempotent
-/// (<see cref="RpcIdempotency"/>).
+/// (<see cref="RpcResendability"/>).
 /// </summary>
 internal static class GenericRpcs
 {
@@ -18,6 +18,6 @@ internal static class GenericRpcs
             method.Name,
             (_, request, options) => invoker.AsyncUnaryCall(method, null, options, request),
             ResponseShape<TResponse>.StatusOf,
-            request => RpcIdempotency.IsIdempotent(method.Name, request),
+            request => RpcResendability.MayResend(method.Name, request),
             ResponseShape<TResponse>.ItemCount);
 }

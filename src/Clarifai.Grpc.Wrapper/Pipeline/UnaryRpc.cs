@@ -21,7 +21,7 @@ internal sealed class UnaryRpc<TRequest, TResponse>
         Func<V2.V2Client, TRequest, CallOptions, AsyncUnaryCall<TResponse>> invoke,
         Func<TResponse, StatusProto?> statusOf,
         Func<TResponse, int>? itemCount = null)
-        : this(name, invoke, statusOf, request => RpcIdempotency.IsIdempotent(name, request), itemCount)
+        : this(name, invoke, statusOf, request => RpcResendability.MayResend(name, request), itemCount)
     {
     }
 

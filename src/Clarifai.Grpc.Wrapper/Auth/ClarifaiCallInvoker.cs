@@ -113,7 +113,7 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
             throw _scrubber.Scrub(e);
         }
 
-        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, _scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
+        return new AsyncClientStreamingCall<TRequest, TResponse>(WithDefaults(call.RequestStream), _scrubber.ScrubAsync(call.ResponseAsync, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
     }
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
@@ -129,7 +129,7 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
             throw _scrubber.Scrub(e);
         }
 
-        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(WithDefaults(call.RequestStream), new ScrubbingStreamReader<TResponse>(call.ResponseStream, _scrubber, checkedOnArrival: _onArrival is not null), ScrubbedCallState.Headers, ScrubbedCallState.Status, ScrubbedCallState.Trailers, ScrubbedCallState.Dispose, ScrubbedCallState.Of(call, _scrubber));
     }
 
     /// <inheritdoc />
@@ -141,6 +141,11 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
     private TRequest WithDefaults<TRequest>(TRequest request)
         where TRequest : class =>
         _userAppId is null ? request : UserAppIdDefaulter.WithDefault(request, _userAppId);
+
+    /// <summary>A request stream whose every message gets the default too (each copied only when it needs it).</summary>
+    private IClientStreamWriter<TRequest> WithDefaults<TRequest>(IClientStreamWriter<TRequest> requests)
+        where TRequest : class =>
+        _userAppId is null ? requests : new DefaultingStreamWriter<TRequest>(requests, _userAppId);
 
     private CallOptions WithAuth(CallOptions options)
     {

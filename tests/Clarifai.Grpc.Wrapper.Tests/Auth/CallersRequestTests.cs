@@ -31,6 +31,28 @@ public sealed class CallersRequestTests
     }
 
     [Test]
+    public async Task MessagesWrittenToARawBidirectionalStream_GetTheDefaultUserAppId_InCopies_AndKeepTheirOwn()
+    {
+        var sent = new List<PostModelOutputsRequest>();
+        var mock = new MockV2().OnDuplex<PostModelOutputsRequest, MultiOutputResponse>(_ => Clarifai.Grpc.Wrapper.Testing.GrpcCalls.DuplexStreaming(sent, new MultiOutputResponse()));
+        using var client = TestClients.Create(mock);
+        var mine = new PostModelOutputsRequest { ModelId = "llm" };
+        var elsewhere = new PostModelOutputsRequest { ModelId = "llm", UserAppId = new UserAppIDSet { UserId = "clarifai", AppId = "main" } };
+
+        using var call = client.GrpcClient.StreamModelOutputs();
+        await call.RequestStream.WriteAsync(mine);
+        await call.RequestStream.WriteAsync(elsewhere);
+        await call.RequestStream.CompleteAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Select(r => (r.UserAppId.UserId, r.UserAppId.AppId)), Is.EqualTo(new[] { (TestClients.UserId, TestClients.AppId), ("clarifai", "main") }));
+            Assert.That(mine.UserAppId, Is.Null, "the caller's message is untouched: a copy carries the default");
+            Assert.That(sent[1], Is.SameAs(elsewhere), "a message with its own user_app_id is written as it is");
+        });
+    }
+
+    [Test]
     public async Task ARequestWithItsOwnUserAppId_IsSentAsItIs()
     {
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(Responses.Model("general", StatusCode.ModelTrained));

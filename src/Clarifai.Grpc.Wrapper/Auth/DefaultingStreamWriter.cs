@@ -1,0 +1,25 @@
+using Clarifai.Api;
+using Grpc.Core;
+
+namespace Clarifai.Grpc.Wrapper;
+
+/// <summary>
+/// The request stream of a client-streaming or bidirectional call, where each message written gets the client's
+/// default <c>user_app_id</c> by the one rule (<see cref="UserAppIdDefaulter.WithDefault"/>): a message without one is
+/// copied and the copy written, so the caller's message is never modified — as for unary and server-streaming requests.
+/// </summary>
+internal sealed class DefaultingStreamWriter<T>(IClientStreamWriter<T> inner, UserAppIDSet defaults) : IClientStreamWriter<T>
+    where T : class
+{
+    public WriteOptions? WriteOptions
+    {
+        get => inner.WriteOptions;
+        set => inner.WriteOptions = value;
+    }
+
+    public Task WriteAsync(T message) => inner.WriteAsync(UserAppIdDefaulter.WithDefault(message, defaults));
+
+    public Task WriteAsync(T message, CancellationToken cancellationToken) => inner.WriteAsync(UserAppIdDefaulter.WithDefault(message, defaults), cancellationToken);
+
+    public Task CompleteAsync() => inner.CompleteAsync();
+}

@@ -4,10 +4,11 @@ using Grpc.Core;
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// Gives every RPC of the generated client the library's guarantees: under <see cref="ClarifaiClient.Api"/>, each
-/// unary call goes through the same layers as the services (telemetry → retry → status translation → transport over
-/// the credentials layer) with the caller's <see cref="CallOptions"/> merged over the client's defaults; each
-/// streaming call gets the client's deadline, telemetry, and status translation of every message.
+/// Gives every RPC of the generated client the library's guarantees: under <see cref="ClarifaiClient.Api"/>, every
+/// call — unary, server-streaming, bidirectional — goes through the same layers as the services (telemetry → warm-up →
+/// retry → rate limit → status translation → transport over the credentials layer) with the caller's
+/// <see cref="CallOptions"/> merged over the client's defaults; a stream is opened by those layers
+/// (<see cref="StreamRpcs"/>) and then read with every message translated.
 /// </summary>
 /// <remarks>
 /// <para>Merging: the caller's deadline replaces the client's <see cref="ClarifaiClientOptions.Timeout"/> when given;
@@ -32,13 +33,7 @@ internal sealed class CheckedCallInvoker : CallInvoker
     {
         ArgumentNullException.ThrowIfNull(request);
         var rpc = (UnaryRpc<TRequest, TResponse>)_rpcs.GetOrAdd(method, static (m, invoker) => GenericRpcs.Unary((Method<TRequest, TResponse>)m, invoker), _credentials);
-        var invocation = new UnaryInvocation<TRequest, TResponse>(rpc, request, Deadline(options), options.CancellationToken)
-        {
-            Headers = options.Headers,
-            Timeout = options.Deadline is null ? _executor.TimeoutOf(null) : null,
-            WarmUp = _executor.WarmUpOf(null),
-        };
-        var response = _executor.SendAsync(invocation);
+        var response = _executor.SendAsync(Invocation(rpc, request, options, options.CancellationToken));
         return new AsyncUnaryCall<TResponse>(
             response,
             Task.FromResult(new Metadata()),
@@ -52,42 +47,64 @@ internal sealed class CheckedCallInvoker : CallInvoker
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var checks = Checks<TResponse>(method.Name, options);
-        var call = Start(checks, () => _credentials.AsyncServerStreamingCall(method, host, WithDeadline(options), request));
-        return new AsyncServerStreamingCall<TResponse>(new CheckedStreamReader<TResponse>(call.ResponseStream, checks), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+        ArgumentNullException.ThrowIfNull(request);
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+        var rpc = StreamRpcs.Server<TRequest, TResponse>(method.Name, (r, o) => _credentials.AsyncServerStreamingCall(method, host, o, r));
+        var reader = new OpeningStreamReader<TResponse>(_executor.SendAsync(Invocation(rpc, request, options, abandon.Token)), method.Name, _executor.Time, abandon);
+        return new AsyncServerStreamingCall<TResponse>(reader, EmptyHeaders, () => StatusOf(reader), static () => [], reader.Dispose);
     }
 
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var checks = Checks<TResponse>(method.Name, options);
-        var call = Start(checks, () => _credentials.AsyncClientStreamingCall(method, host, WithDeadline(options)));
-        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, checks.CheckAsync(call.ResponseAsync), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
-    }
-
-    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
-    {
-        var checks = Checks<TResponse>(method.Name, options);
-        var call = Start(checks, () => _credentials.AsyncDuplexStreamingCall(method, host, WithDeadline(options)));
-        return new AsyncDuplexStreamingCall<TRequest, TResponse>(call.RequestStream, new CheckedStreamReader<TResponse>(call.ResponseStream, checks), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
-    }
-
-    private CheckedResponses<T> Checks<T>(string method, CallOptions options)
-        where T : class =>
-        new(method, new StreamCallTelemetry(method, _executor.Time), options.CancellationToken);
-
-    /// <summary>Starts a stream; a failure to start is translated like any other.</summary>
-    internal static TCall Start<T, TCall>(CheckedResponses<T> checks, Func<TCall> start)
-        where T : class
-    {
+        // clarifai.api.V2 has no client-streaming RPC; a hand-made one gets the deadline, telemetry and translation.
+        var checks = new CheckedResponses<TResponse>(method.Name, new StreamCallTelemetry(method.Name, _executor.Time, ClarifaiDiagnostics.StartCall(method.Name), _executor.Time.GetTimestamp(), 1), options.CancellationToken);
+        AsyncClientStreamingCall<TRequest, TResponse> call;
         try
         {
-            return start();
+            call = _credentials.AsyncClientStreamingCall(method, host, WithDeadline(options));
         }
         catch (RpcException e)
         {
             throw checks.Translate(e);
         }
+
+        return new AsyncClientStreamingCall<TRequest, TResponse>(call.RequestStream, checks.CheckAsync(call.ResponseAsync), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
     }
+
+    public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
+    {
+        // The caller's writes are the request source of the same duplex engine as the services': kept and written again
+        // if the stream must be opened again before its first response.
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+        var writes = new ChannelRequestStream<TRequest>();
+        var source = new ReplayableRequests<TRequest>(writes.Messages(abandon.Token), static _ => { }, abandon.Token);
+        var rpc = StreamRpcs.Duplex<TRequest, TResponse>(method.Name, o => _credentials.AsyncDuplexStreamingCall(method, host, o));
+        var reader = new OpeningStreamReader<TResponse>(_executor.SendAsync(Invocation(rpc, source, options, abandon.Token)), method.Name, _executor.Time, abandon, source.StopKeeping);
+        return new AsyncDuplexStreamingCall<TRequest, TResponse>(writes, reader, EmptyHeaders, () => StatusOf(reader), static () => [], () =>
+        {
+            writes.Close();
+            reader.Dispose();
+            _ = source.DisposeAsync().AsTask();
+        });
+    }
+
+    /// <summary>A checked stream stands for a logical call of possibly several attempts, as a checked unary call does: no transport headers.</summary>
+    private static readonly Task<Metadata> EmptyHeaders = Task.FromResult(new Metadata());
+
+    private static Status StatusOf<T>(OpeningStreamReader<T> reader)
+        where T : class =>
+        reader.Completed ? Status.DefaultSuccess : new Status(StatusCode.Unknown, "The checked stream has not ended well; see its exception.");
+
+    /// <summary>One logical call with the caller's options merged over the client's: deadline, headers, warm-up.</summary>
+    private UnaryInvocation<TRequest, TResponse> Invocation<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CallOptions options, CancellationToken cancellationToken)
+        where TRequest : class
+        where TResponse : class =>
+        new(rpc, request, Deadline(options), cancellationToken)
+        {
+            Headers = options.Headers,
+            Timeout = options.Deadline is null ? _executor.TimeoutOf(null) : null,
+            WarmUp = _executor.WarmUpOf(null),
+        };
 
     /// <summary>The caller's deadline, else the client's: one deadline per logical call.</summary>
     private DateTime? Deadline(CallOptions options) => options.Deadline ?? _executor.DeadlineFromNow();

@@ -10,10 +10,14 @@ internal sealed class CheckedStreamReader<T> : IAsyncStreamReader<T>
     private readonly CheckedResponses<T> _checks;
     private T? _last;
 
-    public CheckedStreamReader(IAsyncStreamReader<T> inner, CheckedResponses<T> checks)
+    /// <param name="inner">The transport's stream.</param>
+    /// <param name="checks">The translation of each message.</param>
+    /// <param name="last">The message already read from <paramref name="inner"/> (a stream's first, checked by the layers that opened it), if any.</param>
+    public CheckedStreamReader(IAsyncStreamReader<T> inner, CheckedResponses<T> checks, T? last = null)
     {
         _inner = inner;
         _checks = checks;
+        _last = last;
     }
 
     public T Current { get; private set; } = null!;

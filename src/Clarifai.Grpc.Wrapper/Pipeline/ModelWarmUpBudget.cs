@@ -4,8 +4,8 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// The warm-up of one logical call (unary or streaming): since when its model has answered cold, how many times, and
-/// the wait before the next send — the one rule both <see cref="ModelWarmUpLayer"/> and <see cref="StreamStartRule"/>
-/// apply. Each wait is logged at Information with the model and the time waited so far.
+/// the wait before the next send — the rule <see cref="ModelWarmUpLayer"/> applies to every call kind
+/// (streams are opened through it too). Each wait is logged at Information with the model and the time waited so far.
 /// </summary>
 internal sealed partial class ModelWarmUpBudget
 {

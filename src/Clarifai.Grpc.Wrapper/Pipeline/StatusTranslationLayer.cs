@@ -29,8 +29,11 @@ internal sealed class StatusTranslationLayer : UnaryLayer
 
         // The typed view is made only for a refusal: an accepted answer allocates nothing here.
         var status = call.Rpc.StatusOf(response);
-        if (!call.Rpc.Accepts(status?.Code ?? Clarifai.Api.Status.StatusCode.Zero, response)) throw ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(status), call.Rpc.Name);
-        if (call.Check?.Invoke(response) is { } refused) throw refused;
-        return response;
+        var failure = !call.Rpc.Accepts(status?.Code ?? Clarifai.Api.Status.StatusCode.Zero, response) ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(status), call.Rpc.Name) : call.Check?.Invoke(response);
+        if (failure is null) return response;
+
+        // A refused answer that holds a call (an opened stream) is released before the retry layer decides.
+        if (response is IAsyncDisposable held) await held.DisposeAsync().ConfigureAwait(false);
+        throw failure;
     }
 }

@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using Grpc.Core;
 
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// Streaming calls for the services, as <see cref="IAsyncEnumerable{T}"/>: the client's deadline, headers and
-/// <c>user_app_id</c>, the status translation of every message (<see cref="CheckedResponses{T}"/>), the first-message
-/// rule (<see cref="StreamStartRule"/>), and cancellation — by the token or by leaving the <c>await foreach</c> —
-/// that cancels the call on the server.
+/// Streaming calls for the services, as <see cref="IAsyncEnumerable{T}"/>, on the one engine: each stream is opened
+/// through the executor's layers (<see cref="StreamRpcs"/>: paced, one activity and one deadline for the logical call,
+/// opened again by the one retry policy and the warm-up budget until its first response, translated by the one
+/// table), then read to its end with every message translated (<see cref="CheckedResponses{T}"/>). Cancellation — by
+/// the token or by leaving the <c>await foreach</c> — cancels the call on the server and ends its telemetry once.
 /// </summary>
 internal sealed class StreamingCalls
 {
@@ -22,27 +22,8 @@ internal sealed class StreamingCalls
         where TRequest : class
         where TResponse : class
     {
-        var rule = Rule(method, request, settings);
-        _executor.Address(request, settings);
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var checks = new CheckedResponses<TResponse>(method, new StreamCallTelemetry(method, _executor.Time), cancellationToken);
-            using var call = CheckedCallInvoker.Start(checks, () => start(request, Options(settings, cancellationToken)));
-            var responses = new CheckedStreamReader<TResponse>(call.ResponseStream, checks);
-            if (await FirstAsync(responses, rule, cancellationToken).ConfigureAwait(false) is not { } first)
-            {
-                continue;
-            }
-
-            if (!first) yield break;
-            do
-            {
-                yield return responses.Current;
-            }
-            while (await responses.MoveNext(cancellationToken).ConfigureAwait(false));
-            yield break;
-        }
+        var opening = await _executor.CallAsync(StreamRpcs.Server(method, start), request, cancellationToken, settings: settings).ConfigureAwait(false);
+        await foreach (var response in ReadAsync(opening, method, _executor.Time, cancellationToken).ConfigureAwait(false)) yield return response;
     }
 
     /// <summary>
@@ -55,72 +36,46 @@ internal sealed class StreamingCalls
         where TResponse : class
     {
         settings?.Validate();
-        var rule = new StreamStartRule(method, "(streamed)", _executor.RetryOf(settings), _executor.WarmUpOf(settings), _executor.Time, _executor.Logger);
         var source = new ReplayableRequests<TRequest>(requests, r => _executor.Address(r, settings), cancellationToken);
         await using var disposeSource = source.ConfigureAwait(false);
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var checks = new CheckedResponses<TResponse>(method, new StreamCallTelemetry(method, _executor.Time), cancellationToken);
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var call = CheckedCallInvoker.Start(checks, () => start(Options(settings, attempt.Token)));
-            var writing = source.WriteToAsync(call.RequestStream, attempt);
-            try
-            {
-                // Read with the attempt's token: a failing request source ends the reading even where the call ignores it.
-                var responses = new CheckedStreamReader<TResponse>(call.ResponseStream, checks);
-                if (await FirstAsync(responses, rule, attempt.Token).ConfigureAwait(false) is not { } first)
-                {
-                    await attempt.CancelAsync().ConfigureAwait(false);
-                    continue;
-                }
-
-                source.StopKeeping();
-                if (!first) break;
-                do
-                {
-                    yield return responses.Current;
-                }
-                while (await responses.MoveNext(attempt.Token).ConfigureAwait(false));
-                break;
-            }
-            finally
-            {
-                // Leaving early (a failure, the caller's break) cancels the attempt; its writer then stops.
-                await attempt.CancelAsync().ConfigureAwait(false);
-                await writing.ConfigureAwait(false);
-
-                // The caller's request source failing is the stream's failure, whatever the cancelled call reported.
-                source.ThrowIfFailed();
-            }
-        }
-    }
-
-    private StreamStartRule Rule<TRequest>(string method, TRequest request, CallSettings? settings)
-        where TRequest : class
-    {
-        settings?.Validate();
-        return new StreamStartRule(method, ModelWarmUpLayer.ModelOf(request), _executor.RetryOf(settings), _executor.WarmUpOf(settings), _executor.Time, _executor.Logger);
-    }
-
-    private CallOptions Options(CallSettings? settings, CancellationToken cancellationToken) =>
-        new(ClarifaiCallExecutor.Headers(settings), _executor.DeadlineFromNow(settings?.Timeout), cancellationToken);
-
-    /// <summary>
-    /// Reads the first response: <see langword="true"/> when there is one, <see langword="false"/> when the stream
-    /// ended empty, <see langword="null"/> when it failed in a way that allows opening it again (after the wait).
-    /// </summary>
-    private async Task<bool?> FirstAsync<T>(CheckedStreamReader<T> responses, StreamStartRule rule, CancellationToken cancellationToken)
-        where T : class
-    {
+        var opening = await _executor.CallAsync(StreamRpcs.Duplex(method, start), source, cancellationToken, settings: settings).ConfigureAwait(false);
+        source.StopKeeping(); // accepted: the stream will not be opened again
         try
         {
-            return await responses.MoveNext(cancellationToken).ConfigureAwait(false);
+            await foreach (var response in ReadAsync(opening, method, _executor.Time, cancellationToken).ConfigureAwait(false)) yield return response;
         }
-        catch (ClarifaiException failure) when (rule.DelayAfter(failure) is { } wait)
+        finally
         {
-            await Task.Delay(wait, _executor.Time, cancellationToken).ConfigureAwait(false);
-            return null;
+            // The caller's request source failing is the stream's failure, whatever the cancelled call reported.
+            source.ThrowIfFailed();
+        }
+    }
+
+    /// <summary>
+    /// The responses of an opened stream: its first (already translated by the layers), then the rest, translated one by
+    /// one, under the logical call's telemetry, which ends exactly once however the reading ends.
+    /// </summary>
+    internal static async IAsyncEnumerable<T> ReadAsync<T>(StreamOpening<T> opening, string method, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        var telemetry = opening.Telemetry ?? new StreamCallTelemetry(method, time, null, time.GetTimestamp(), 1);
+        try
+        {
+            var checks = new CheckedResponses<T>(method, telemetry, cancellationToken);
+            if (opening.First is not { } first)
+            {
+                checks.Completed(null);
+                yield break;
+            }
+
+            yield return first;
+            var responses = new CheckedStreamReader<T>(opening.Responses, checks, first);
+            while (await responses.MoveNext(opening.ReadToken).ConfigureAwait(false)) yield return responses.Current;
+        }
+        finally
+        {
+            telemetry.Abandoned();
+            await opening.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -5,6 +5,8 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>
 /// Records each logical call as the caller saw it: one activity, the calls/failures/duration metrics, and a log line
 /// (Debug for calls, Warning for throttling) — after the retries, so a call that ends in an exception is a failed call.
+/// A call that opens a stream (<see cref="IStreamOpening"/>) is not over when it returns: its activity and start time
+/// are handed to the stream, which ends them once (<see cref="StreamCallTelemetry"/>).
 /// </summary>
 internal sealed partial class TelemetryLayer : UnaryLayer
 {
@@ -20,11 +22,19 @@ internal sealed partial class TelemetryLayer : UnaryLayer
     public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
     {
         var started = _time.GetTimestamp();
-        using var activity = ClarifaiDiagnostics.StartCall(call.Rpc.Name);
+        var activity = ClarifaiDiagnostics.StartCall(call.Rpc.Name);
         call.Activity = activity;
+        var handedOver = false;
         try
         {
             var response = await NextAsync(call).ConfigureAwait(false);
+            if (response is IStreamOpening stream)
+            {
+                stream.ContinueWith(new StreamCallTelemetry(call.Rpc.Name, _time, activity, started, call.Attempt));
+                handedOver = true;
+                return response;
+            }
+
             // Read from the proto, not through a ClarifaiStatus view: nothing is allocated for a call nobody watches.
             var status = call.Rpc.StatusOf(response);
             var code = (int)(status?.Code ?? 0);
@@ -54,6 +64,16 @@ internal sealed partial class TelemetryLayer : UnaryLayer
         {
             ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, 0, string.Empty, call.Attempt, _time.GetElapsedTime(started), failed: true, "cancelled");
             throw;
+        }
+        catch (Exception other)
+        {
+            // Neither Clarifai's nor a cancellation: a caller's request source that failed, a bug. Still one ended call.
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, 0, string.Empty, call.Attempt, _time.GetElapsedTime(started), failed: true, other.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            if (!handedOver) activity?.Dispose();
         }
     }
 

@@ -1,9 +1,10 @@
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// One job of the call pipeline (telemetry, retry, status translation, transport), composed in that order by
-/// <see cref="ClarifaiCallExecutor"/> — the shape of gax's <c>ApiCall.WithRetry/WithLogging</c> and Azure.Core's
-/// pipeline policies. Each layer does its job around <see cref="Next"/>.
+/// One job of the call pipeline (telemetry, warm-up, retry, rate limit, status translation, transport), composed in
+/// that order by <see cref="ClarifaiCallExecutor"/> — the shape of gax's <c>ApiCall.WithRetry/WithLogging</c> and
+/// Azure.Core's pipeline policies. Each layer does its job around <see cref="Next"/>. Every call kind passes them: a
+/// unary call as it is, a stream as its opening (<see cref="StreamRpcs"/>).
 /// </summary>
 internal abstract class UnaryLayer
 {

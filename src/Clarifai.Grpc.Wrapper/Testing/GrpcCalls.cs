@@ -89,7 +89,8 @@ public static class GrpcCalls
 
     /// <summary>
     /// A bidirectional call that answers like a server: each request the code under test writes produces
-    /// <paramref name="respond"/>'s responses at once, and the response stream ends when the request stream is completed.
+    /// <paramref name="respond"/>'s responses at once, and the response stream ends when the request stream is completed; an
+    /// <see cref="RpcException"/> thrown by <paramref name="respond"/> fails the call on both sides, as a server failing it would.
     /// </summary>
     /// <typeparam name="TRequest">The request type.</typeparam>
     /// <typeparam name="TResponse">The response type.</typeparam>

@@ -5,7 +5,8 @@ namespace Clarifai.Grpc.Wrapper.Testing;
 
 /// <summary>
 /// Both ends of a fake bidirectional call that answers as a server would: each request written produces its responses
-/// at once, and the response stream ends when the request stream is completed.
+/// at once, and the response stream ends when the request stream is completed — or, when answering a request throws an
+/// <see cref="RpcException"/> (a server failing the call), with that exception on both sides.
 /// </summary>
 internal sealed class RespondingDuplexStream<TRequest, TResponse> : IClientStreamWriter<TRequest>, IAsyncStreamReader<TResponse>
 {
@@ -30,7 +31,19 @@ internal sealed class RespondingDuplexStream<TRequest, TResponse> : IClientStrea
             lock (_sent) _sent.Add(message);
         }
 
-        foreach (var response in _respond(message))
+        IEnumerable<TResponse> responses;
+        try
+        {
+            responses = _respond(message).ToList();
+        }
+        catch (RpcException e)
+        {
+            // The server failed the call: as on a real channel, the response stream ends with that status too.
+            _responses.Writer.TryComplete(e);
+            throw;
+        }
+
+        foreach (var response in responses)
         {
             if (!_responses.Writer.TryWrite(response)) throw new InvalidOperationException("The request stream was already completed.");
         }

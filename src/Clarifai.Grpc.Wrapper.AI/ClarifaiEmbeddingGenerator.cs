@@ -48,7 +48,7 @@ public sealed class ClarifaiEmbeddingGenerator : IEmbeddingGenerator<string, Emb
             var predictions = await _client.Predictions.PredictManyAsync(model, chunk.Select(ModelInput.FromText), options: null, callSettings: null, cancellationToken).ConfigureAwait(false);
             foreach (var prediction in predictions)
             {
-                if (!prediction.IsSuccess) throw new ClarifaiException(prediction.Status, "PostModelOutputs");
+                if (!prediction.IsSuccess) throw ClarifaiException.FromStatus(prediction.Status, "PostModelOutputs"); // typed, as PredictAsync's
                 if (prediction.Embeddings.IsEmpty)
                 {
                     throw new ClarifaiException(prediction.Status with { Details = $"The model {model} returned no embedding; is it an embedding model?" }, "PostModelOutputs");

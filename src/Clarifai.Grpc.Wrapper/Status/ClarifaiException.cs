@@ -38,6 +38,22 @@ public class ClarifaiException : Exception
         Status = ClarifaiStatus.FromProto(null);
     }
 
+    /// <summary>
+    /// The exception the status table gives a failed status — <see cref="ClarifaiAuthenticationException"/>,
+    /// <see cref="ClarifaiThrottledException"/>, <see cref="ClarifaiNotFoundException"/>,
+    /// <see cref="ClarifaiInvalidRequestException"/>, or <see cref="ClarifaiException"/> — as every call of the library
+    /// throws it: for code that checks an item's own status (an output, an input) and must fail like the library does.
+    /// </summary>
+    /// <param name="status">The failed status.</param>
+    /// <param name="method">The RPC it came from.</param>
+    /// <returns>The typed exception (not thrown).</returns>
+    public static ClarifaiException FromStatus(ClarifaiStatus status, string method)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return ClarifaiExceptionFactory.Create(status, method);
+    }
+
     /// <summary>Creates the exception for a status Clarifai answered.</summary>
     /// <param name="status">The status of the response.</param>
     /// <param name="method">The RPC that answered it, for example <c>PostInputs</c>.</param>

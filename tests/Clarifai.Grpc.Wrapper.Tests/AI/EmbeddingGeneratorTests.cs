@@ -72,4 +72,17 @@ public sealed class EmbeddingGeneratorTests
 
         Assert.That(failure!.Details, Does.Contain("no embedding"));
     }
+
+    [Test]
+    public async Task AFailedOutput_ThrowsTheTypedExceptionOfTheStatusTable_AsPredictAsyncDoes()
+    {
+        var failed = new MultiOutputResponse { Status = Responses.Status(StatusCode.Success), Outputs = { new Output { Status = Responses.Status(StatusCode.ModelDoesNotExist) } } };
+        var mock = new MockV2().Returns<PostModelOutputsRequest, MultiOutputResponse>(failed, failed);
+        using var clarifai = TestClients.Create(mock);
+
+        var fromGenerator = await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.AsIEmbeddingGenerator("gone").GenerateAsync(["x"]));
+        var fromPredict = await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Predictions.PredictAsync(new ModelRef("gone"), ModelInput.FromText("x"), options: null));
+
+        Assert.That(fromGenerator!.Code, Is.EqualTo(fromPredict!.Code));
+    }
 }

@@ -110,6 +110,17 @@ public sealed class AuthenticationTests
     }
 
     [Test]
-    public void TheInvokersToString_DoesNotShowTheKey() =>
-        Assert.That(new ClarifaiCallInvoker(new Moq.Mock<global::Grpc.Core.CallInvoker>().Object, "secret-key-1", null, null).ToString(), Does.Not.Contain("secret-key-1"));
+    public void TheOptionsAndTheClient_ShowWhatTheyHold_ButNeverTheKey()
+    {
+        var options = new ClarifaiClientOptions { ApiKey = "secret-key-1", UserId = "someone", AppId = "photos", Endpoint = new Uri("https://api.example.test") };
+        using var client = new ClarifaiClient(options, new Moq.Mock<global::Grpc.Core.CallInvoker>().Object);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.ToString(), Does.Contain("someone").And.Contain("photos").And.Contain("ApiKey = ***").And.Not.Contain("secret-key-1"));
+            Assert.That(new ClarifaiClientOptions { UserId = "u" }.ToString(), Does.Contain("ApiKey = (none)"), "the mask says whether there is a key");
+            Assert.That(client.Options.ToString(), Does.Not.Contain("secret-key-1"));
+            Assert.That(client.ToString(), Does.Contain("api.example.test").And.Not.Contain("secret-key-1"));
+        });
+    }
 }

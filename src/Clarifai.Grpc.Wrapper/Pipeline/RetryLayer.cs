@@ -4,7 +4,8 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// Sends the call again after a failure the one <see cref="RetryPolicy"/> calls transient, when the request may be
-/// sent twice, after a jittered backoff that must end before the call's one deadline.
+/// sent twice (<see cref="RpcResendability"/>), after a jittered backoff that must end before the call's one deadline,
+/// unless the caller's gate (<see cref="CallAttempts.MaySendAgain"/>) says no.
 /// </summary>
 internal sealed partial class RetryLayer : UnaryLayer
 {
@@ -49,6 +50,9 @@ internal sealed partial class RetryLayer : UnaryLayer
                 if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, call.Rpc.Name, reason, call.Attempt, wait.TotalMilliseconds);
                 ClarifaiDiagnostics.Retrying(call.Activity, call.Rpc.Name, call.Attempt, reason, wait);
                 await Task.Delay(wait, _time, call.CancellationToken).ConfigureAwait(false);
+
+                // The caller's gate (the uploader's circuit breaker, open after a run of transport failures) may stop here.
+                if (call.Attempts?.MaySendAgain is { } gate && !gate()) throw;
                 call.Attempt++;
                 attempt++;
             }

@@ -4,9 +4,10 @@ namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
 /// Sends one batch until every input in it has an outcome: accepted, refused for good, or out of attempts.
-/// Whole-request transient failures re-send the batch, per-input transient failures re-send only those inputs, both as
-/// the one <see cref="RetryPolicy"/> decides; a shared <see cref="CircuitBreaker"/> stops sending to a server that is
-/// gone; "already exists" after a lost answer is decided by <see cref="DuplicateAnswerResolver"/>.
+/// Whole-request transient failures are the engine's to retry (the one <see cref="RetryPolicy"/>, the retry layer, the
+/// one deadline); per-input transient failures re-send only those inputs, in rounds of the uploader's own; a shared
+/// <see cref="CircuitBreaker"/> stops both when the server is gone; "already exists" after a lost answer is decided by
+/// <see cref="DuplicateAnswerResolver"/>.
 /// </summary>
 internal sealed class UploadSender
 {
@@ -36,19 +37,25 @@ internal sealed class UploadSender
         _sink = sink;
         _statistics = statistics;
         _stop = stop;
-        // PostInputs is sent once per attempt: the uploader retries per input itself, under UploadOptions.Retry. The reads
-        // it makes (checking "already exists", waiting for processing) are retried by the pipeline, under the same settings.
+        // Every call the uploader makes — PostInputs, reading back "already exists", waiting for processing — is retried
+        // by the client's engine under UploadOptions.Retry; only the per-input rounds are the uploader's own.
         var settings = options.CallSettings ?? new CallSettings();
-        _writeSettings = settings with { Retry = RetrySettings.None };
-        _readSettings = settings with { Retry = options.Retry };
+        _writeSettings = settings with { Retry = options.Retry };
+        _readSettings = _writeSettings;
     }
 
     /// <summary>Sends the batch; every input in it gets exactly one outcome.</summary>
+    /// <remarks>
+    /// A round sends the inputs still pending as one PostInputs call through the client's engine, whose retry layer
+    /// re-sends the whole request after a transient failure (the one policy, under <see cref="UploadOptions.Retry"/>
+    /// and the call's one deadline, gated by the circuit breaker). What the engine cannot know is per input: the inputs
+    /// that came back with a retryable code of their own are sent again in the next round, alone.
+    /// </remarks>
     public async Task SendAsync(List<UploadItem> batch, CancellationToken callToken)
     {
         var accepted = new List<(UploadItem Item, ClarifaiStatus Status, bool Deduplicated)>();
         var pending = batch;
-        for (var attempt = 1; pending.Count > 0; attempt++)
+        for (var round = 1; pending.Count > 0; round++)
         {
             if (!_breaker.TryAcquire())
             {
@@ -59,42 +66,45 @@ internal sealed class UploadSender
             }
 
             var now = _executor.Time.GetUtcNow();
-            if (attempt == 1 && _journal is not null && !await _journal.RecordSentAsync(pending, now, callToken).ConfigureAwait(false))
+            if (round == 1 && _journal is not null && !await _journal.RecordSentAsync(pending, now, callToken).ConfigureAwait(false))
             {
                 // The checkpoint failed (the upload is stopping): a batch it could not vouch for never leaves.
                 await _sink.EmitAllAsync(pending, UploadOutcomeKind.NotSent, UploadStatuses.CheckpointFailed, wasInFlight: true).ConfigureAwait(false);
                 break;
             }
 
-            if (attempt > 1) _statistics.Retrying(pending.Count);
+            if (round > 1) _statistics.Retrying(pending.Count);
             var request = new PostInputsRequest();
             foreach (var item in pending)
             {
-                item.Attempts++;
                 item.FirstSentAt ??= now;
                 request.Inputs.Add(item.Proto);
             }
 
+            var attempts = new CallAttempts { MaySendAgain = _breaker.TryAcquire, OnFailed = RecordTransportFailure };
             MultiInputResponse response;
             try
             {
-                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, settings: _writeSettings).ConfigureAwait(false);
+                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, attempts: attempts, settings: _writeSettings).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (callToken.IsCancellationRequested)
             {
                 // Abandoned: the request may have reached the server.
+                Count(pending, attempts);
                 await _sink.EmitAllAsync(pending, UploadOutcomeKind.Unknown, UploadStatuses.Abandoned, wasInFlight: true).ConfigureAwait(false);
                 break;
             }
             catch (ClarifaiException e)
             {
-                if (await RetryAfterRequestFailureAsync(e, pending, attempt, callToken).ConfigureAwait(false)) continue;
+                Count(pending, attempts);
+                await ReportRequestFailureAsync(e, pending).ConfigureAwait(false);
                 break;
             }
 
+            Count(pending, attempts);
             _breaker.RecordSuccess();
-            pending = await SortAnswersAsync(response, pending, attempt, accepted, callToken).ConfigureAwait(false);
-            if (pending.Count > 0 && !await BackOffAsync(attempt, callToken).ConfigureAwait(false))
+            pending = await SortAnswersAsync(response, pending, round, accepted, callToken).ConfigureAwait(false);
+            if (pending.Count > 0 && !await BackOffAsync(round, callToken).ConfigureAwait(false))
             {
                 // Only inputs the server did not answer for, or answered transiently, are left: their fate is unknown.
                 var status = callToken.IsCancellationRequested ? UploadStatuses.Abandoned : UploadStatuses.Unanswered;
@@ -108,23 +118,33 @@ internal sealed class UploadSender
         if (accepted.Count > 0) await FinishAcceptedAsync(accepted, callToken).ConfigureAwait(false);
     }
 
-    /// <summary>Decides after a whole-request failure: back off and send the batch again, or report every input.</summary>
-    /// <returns>Whether to send again.</returns>
-    private async Task<bool> RetryAfterRequestFailureAsync(ClarifaiException failure, List<UploadItem> pending, int attempt, CancellationToken callToken)
+    /// <summary>A transport failure that says the server could not be reached or did not answer counts towards the breaker.</summary>
+    private void RecordTransportFailure(ClarifaiException failure)
     {
-        var transient = RetryPolicy.IsTransient(failure);
-        if (failure is ClarifaiTransportException && transient) _breaker.RecordFailure();
-        var mayHaveReachedServer = !RetryPolicy.HadNoEffect(failure);
-        foreach (var item in pending) item.MaybeStored |= mayHaveReachedServer;
+        if (failure is ClarifaiTransportException && RetryPolicy.IsTransient(failure)) _breaker.RecordFailure();
+    }
 
-        // The batch's ids make re-sending it safe, so every transient failure may be retried.
-        if (transient && !_breaker.IsOpen && await BackOffAsync(attempt, callToken).ConfigureAwait(false)) return true;
+    /// <summary>What the engine's attempts did to the inputs: each attempt sent them, and one that failed after leaving may have stored them.</summary>
+    private void Count(List<UploadItem> pending, CallAttempts attempts)
+    {
+        var sent = Math.Max(1, attempts.Sent);
+        for (var again = 1; again < sent; again++) _statistics.Retrying(pending.Count);
+        foreach (var item in pending)
+        {
+            item.Attempts += sent;
+            item.MaybeStored |= attempts.EarlierAttemptMayHaveLanded;
+        }
+    }
+
+    /// <summary>Reports every input of a request the engine gave up on (its retries spent, the breaker open, or a failure no resend cures).</summary>
+    private async Task ReportRequestFailureAsync(ClarifaiException failure, List<UploadItem> pending)
+    {
         if (failure is ClarifaiAuthenticationException) _stop(failure);
+        var transient = RetryPolicy.IsTransient(failure);
         var status = failure.Code == Clarifai.Api.Status.StatusCode.Zero ? failure.Status with { Description = failure.Message } : failure.Status;
         var failed = _sink.Group(wasInFlight: true);
         foreach (var item in pending) failed.Add(item, UploadAnswerClassifier.AfterRequestFailure(transient, item.MaybeStored), status);
         await failed.ReportAsync().ConfigureAwait(false);
-        return false;
     }
 
     /// <summary>Sorts the answers: accepted inputs are collected, refused ones reported, and what is left to send again is returned.</summary>

@@ -11,7 +11,8 @@ namespace Clarifai.Grpc.Wrapper.Tests.Engine;
 
 /// <summary>
 /// One engine for every call kind: a unary call, a server stream and a bidirectional stream — through the services and
-/// through the raw <c>clarifai.Api</c> — each meeting one transient failure before its first answer, then answering.
+/// through the raw <c>clarifai.Api</c> — and an upload's batch, each meeting one transient failure before its first
+/// answer, then answering.
 /// Each must be paced by the client's limiter (every attempt), traced as one activity with both attempts, sent twice
 /// under one deadline, retried by the one policy (a stream whose RPC may not be resent is not), and translated.
 /// </summary>
@@ -74,6 +75,7 @@ public sealed class OneEngineTests
         DuplexStream,
         RawServerStream,
         RawDuplexStream,
+        UploadBatch,
     }
 
     private static async Task<List<string>> RunAsync(ClarifaiClient client, Kind kind)
@@ -106,6 +108,10 @@ public sealed class OneEngineTests
                 }
 
                 break;
+            case Kind.UploadBatch:
+                var summary = await client.Uploads.UploadAllAsync([NewInput.FromText("hi").WithId("in-1"), NewInput.FromText("ho").WithId("in-2")]);
+                if (summary.Succeeded == 2) texts.Add("answer");
+                break;
         }
 
         return texts;
@@ -119,6 +125,7 @@ public sealed class OneEngineTests
 
     private static MockV2 FailingOnceThenAnswering(Kind kind) => kind switch
     {
+        Kind.UploadBatch => new MockV2().On<PostInputsRequest, MultiInputResponse>(new FakeInputStore { FailCall = call => call == 1 ? GrpcStatusCode.Unavailable : null }.Answer),
         Kind.Unary => new MockV2().On<PostModelOutputsRequest, MultiOutputResponse>(
             _ => GrpcCalls.Failure<MultiOutputResponse>(GrpcStatusCode.Unavailable, "connection reset"),
             _ => GrpcCalls.Unary(Answer("answer"))),
@@ -132,6 +139,7 @@ public sealed class OneEngineTests
 
     private static string MethodOf(Kind kind) => kind switch
     {
+        Kind.UploadBatch => "PostInputs",
         Kind.Unary => "PostModelOutputs",
         Kind.ServerStream or Kind.RawServerStream => "GenerateModelOutputs",
         _ => "StreamModelOutputs",
@@ -142,6 +150,7 @@ public sealed class OneEngineTests
     [TestCase(Kind.DuplexStream)]
     [TestCase(Kind.RawServerStream)]
     [TestCase(Kind.RawDuplexStream)]
+    [TestCase(Kind.UploadBatch)]
     public async Task EveryCallKind_IsPacedTracedAsOneCallUnderOneDeadline_AndRetriedByTheOnePolicy(Kind kind)
     {
         var mock = FailingOnceThenAnswering(kind);
@@ -209,6 +218,27 @@ public sealed class OneEngineTests
             Assert.That(activities, Has.Count.EqualTo(1), "ended once");
             Assert.That(activities.Single().Status, Is.EqualTo(ActivityStatusCode.Error));
             Assert.That(activities.Single().StatusDescription, Is.EqualTo("cancelled"));
+        });
+    }
+
+    [Test]
+    public async Task AnUploadBatch_StopsRetryingWhenTheBreakerOpens_AndEveryInputIsAccountedFor()
+    {
+        // The server is gone: every attempt fails in transport. Three in a row open the breaker, which then refuses the
+        // engine's next retry (and every later batch) instead of spending all eight attempts of each batch.
+        var store = new FakeInputStore { FailCall = _ => GrpcStatusCode.Unavailable };
+        using var client = TestClients.Create(new MockV2().On<PostInputsRequest, MultiInputResponse>(store.Answer), new InstantTimeProvider());
+
+        var summary = await client.Uploads.UploadAllAsync(
+            Enumerable.Range(0, 30).Select(i => NewInput.FromText($"t{i}").WithId($"in-{i}")),
+            new UploadOptions { BatchSize = 10, MaxConcurrency = 1, BreakAfterFailures = 3, BreakDuration = TimeSpan.FromHours(1) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(store.Calls, Is.EqualTo(3), "three attempts of the first batch, then the breaker stopped the engine's retries");
+            Assert.That(summary.Total, Is.EqualTo(30));
+            Assert.That(summary.NotSent, Is.EqualTo(20), "the later batches were never sent");
+            Assert.That(summary.UnknownInputIds, Has.Length.EqualTo(10), "the first batch's attempts failed after they left: they may have landed");
         });
     }
 }

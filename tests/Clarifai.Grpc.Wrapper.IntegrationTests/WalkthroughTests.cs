@@ -42,20 +42,31 @@ public sealed class WalkthroughTests : SharedEmulatorFixture
     [Test]
     public async Task Training_MovesFromQueuedThroughTrainingToTrained()
     {
-        await using var slow = await ClarifaiEmulator.StartAsync(new EmulatorOptions { TrainingDuration = TimeSpan.FromMilliseconds(600) });
+        // The server's clock is virtual: training cannot end before the test moves it, so each state is seen for sure,
+        // and every wait is bounded.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var slow = await ClarifaiEmulator.StartAsync(new EmulatorOptions { TrainingDuration = TimeSpan.FromMinutes(10), TimeProvider = clock });
         using var clarifai = EmulatorClients.Create(slow);
         await clarifai.Inputs.AddAsync([EmulatorClients.Scene(ScenePalette.Warm, 1).WithConcepts("warm")]);
         await clarifai.Models.CreateAsync("m", ["warm"]);
 
         var version = await clarifai.ModelVersions.TrainAsync("m");
         var seen = new List<ModelVersionState> { version.State };
-        while (seen[^1] != ModelVersionState.Trained)
-        {
-            await Task.Delay(50);
-            seen.Add((await clarifai.ModelVersions.GetAsync("m", version.Id)).State);
-        }
+        await PollUntilAsync(ModelVersionState.Training);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await PollUntilAsync(ModelVersionState.Trained);
 
         Assert.That(seen.Distinct(), Is.EqualTo(new[] { ModelVersionState.Queued, ModelVersionState.Training, ModelVersionState.Trained }));
+
+        async Task PollUntilAsync(ModelVersionState state)
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (seen[^1] != state)
+            {
+                await Task.Delay(20, limit.Token);
+                seen.Add((await clarifai.ModelVersions.GetAsync("m", version.Id, limit.Token)).State);
+            }
+        }
     }
 
     [Test]

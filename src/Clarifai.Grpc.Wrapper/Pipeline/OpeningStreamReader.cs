@@ -55,11 +55,27 @@ internal sealed class OpeningStreamReader<T> : IAsyncStreamReader<T>, IDisposabl
         return true;
     }
 
+    /// <summary>
+    /// Disposes the reading; a read still unwinding from the cancellation refuses that (it releases the stream itself
+    /// when it ends), which is not a failure of the caller's dispose.
+    /// </summary>
+    private static async Task DisposeQuietlyAsync(IAsyncEnumerator<T> responses)
+    {
+        try
+        {
+            await responses.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // A MoveNext in progress: the reading ends on the cancellation and runs its own release.
+        }
+    }
+
     /// <summary>Leaves the stream: an opening under way is cancelled, an open stream released and its telemetry ended.</summary>
     public void Dispose()
     {
         _abandon.Cancel();
-        if (_responses is { } responses) _ = responses.DisposeAsync().AsTask();
+        if (_responses is { } responses) _ = DisposeQuietlyAsync(responses);
         else _ = _opening.ContinueWith(static (opened, state) => opened.Result.DisposeAsync().AsTask(), null, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
     }
 }

@@ -241,4 +241,27 @@ public sealed class OneEngineTests
             Assert.That(summary.UnknownInputIds, Has.Length.EqualTo(10), "the first batch's attempts failed after they left: they may have landed");
         });
     }
+
+    [Test]
+    public async Task DisposingARawStreamMidWay_ReleasesTheCall_AndEndsItsActivityOnce()
+    {
+        var released = new TaskCompletionSource();
+        var mock = new MockV2().OnServerStreaming<PostModelOutputsRequest, MultiOutputResponse>((_, _) => GrpcCalls.ServerStreaming([Answer("a"), Answer("b"), Answer("c")], failure: null, onDispose: () => released.TrySetResult()));
+        using var client = TestClients.Create(mock, new InstantTimeProvider());
+        var activities = new List<Activity>();
+        using var listening = ActivityRecording.Listen(activities);
+
+        var call = client.Api.GenerateModelOutputs(new PostModelOutputsRequest { ModelId = "llm" });
+        Assert.That(await call.ResponseStream.MoveNext(CancellationToken.None), Is.True);
+        call.Dispose();
+
+        Assert.That(await Task.WhenAny(released.Task, Task.Delay(TimeSpan.FromSeconds(10))), Is.SameAs(released.Task), "the transport's call was released");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (activities.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Multiple(() =>
+        {
+            Assert.That(activities, Has.Count.EqualTo(1), "ended once");
+            Assert.That(activities.Single().StatusDescription, Is.EqualTo("cancelled"));
+        });
+    }
 }

@@ -166,7 +166,7 @@ public static class ClarifaiFakes
         return new UploadOperation(token => Yield(list, token), () => UploadSummary(list), CancellationToken.None);
     }
 
-    /// <summary>The summary a list of outcomes adds up to.</summary>
+    /// <summary>The summary a list of outcomes adds up to (<see cref="Wrapper.UploadSummary.RequestsRetried"/> is 0: outcomes do not tell requests).</summary>
     /// <param name="outcomes">The outcomes.</param>
     /// <returns>The summary.</returns>
     public static UploadSummary UploadSummary(IEnumerable<UploadOutcome> outcomes)

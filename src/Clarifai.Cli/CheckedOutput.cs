@@ -55,5 +55,5 @@ internal sealed class CheckedOutput(TextWriter inner) : TextWriter
 
     // .NET reports a closed descriptor (EBADF) as an access failure, whose message speaks of a path: say what it is.
     private static CliOutputException Failed(Exception e) =>
-        new($"The output cannot be written: {(e is UnauthorizedAccessException ? "it is closed or not writable." : e.Message.ReplaceLineEndings(" ").Trim())}", e);
+        new($"The output cannot be written: {(e is UnauthorizedAccessException ? "it is closed or not writable." : CliMessages.Of(e))}", e);
 }

@@ -88,9 +88,13 @@ internal static class ClarifaiCli
     }
 
     /// <summary>Writes the one-line message of <paramref name="failure"/> and returns its exit code (<see cref="CliFailures"/>).</summary>
-    public static async Task<int> FailAsync(TextWriter error, Exception failure, int? cancelledCode, CliSecrets secrets)
+    public static Task<int> FailAsync(TextWriter error, Exception failure, int? cancelledCode, CliSecrets secrets) =>
+        WriteFailureAsync(error, CliFailures.Describe(failure, cancelledCode, secrets));
+
+    /// <summary>Writes a failure's one-line message on standard error and returns its exit code; a standard error that is gone leaves the code.</summary>
+    public static async Task<int> WriteFailureAsync(TextWriter error, (int ExitCode, string Message) failure)
     {
-        var (code, message) = CliFailures.Describe(failure, cancelledCode, secrets);
+        var (code, message) = failure;
         try
         {
             await error.WriteLineAsync(message).ConfigureAwait(false);

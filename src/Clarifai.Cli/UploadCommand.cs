@@ -73,11 +73,7 @@ internal static class UploadCommand
             var summary = upload.Summary!;
             var ended = ending is null ? ((int, string)?)null : CliFailures.Describe(ending, cancellationToken.IsCancellationRequested ? cancelledExitCode() : null, secrets);
             await report.WriteSummaryAsync(output, summary, parsed.GetValue(json), ended?.Item2).ConfigureAwait(false);
-            if (ended is var (code, message))
-            {
-                await error.WriteLineAsync(message).ConfigureAwait(false);
-                return code;
-            }
+            if (ended is { } failure) return await ClarifaiCli.WriteFailureAsync(error, failure).ConfigureAwait(false);
 
             // Bad rows or files skipped on request: not everything in the source was uploaded.
             if (source.Skipped.Count > 0 && summary.Result == UploadResult.All) return ExitCodes.Partial;

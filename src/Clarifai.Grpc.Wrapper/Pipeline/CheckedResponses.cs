@@ -27,8 +27,6 @@ internal sealed class CheckedResponses<T>
         _cancellationToken = cancellationToken;
     }
 
-    public StreamCallTelemetry Telemetry => _telemetry;
-
     /// <summary>Checks one message; throws the typed exception for a failed status.</summary>
     public T Check(T message)
     {

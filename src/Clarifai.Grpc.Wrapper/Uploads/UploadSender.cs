@@ -19,8 +19,7 @@ internal sealed class UploadSender
     private readonly PollingSettings _polling;
     private readonly bool _waitForProcessing;
     private readonly Action<Exception> _stop;
-    private readonly CallSettings _writeSettings;
-    private readonly CallSettings _readSettings;
+    private readonly CallSettings _callSettings;
     private readonly UploadJournal? _journal;
 
     // executor: the client's call pipeline (retries set per call, see below). stop: ends the whole upload on a failure
@@ -40,8 +39,7 @@ internal sealed class UploadSender
         // Every call the uploader makes — PostInputs, reading back "already exists", waiting for processing — is retried
         // by the client's engine under UploadOptions.Retry; only the per-input rounds are the uploader's own.
         var settings = options.CallSettings ?? new CallSettings();
-        _writeSettings = settings with { Retry = options.Retry };
-        _readSettings = _writeSettings;
+        _callSettings = settings with { Retry = options.Retry };
     }
 
     /// <summary>Sends the batch; every input in it gets exactly one outcome.</summary>
@@ -85,7 +83,7 @@ internal sealed class UploadSender
             MultiInputResponse response;
             try
             {
-                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, attempts: attempts, settings: _writeSettings).ConfigureAwait(false);
+                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, attempts: attempts, settings: _callSettings).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (callToken.IsCancellationRequested)
             {
@@ -191,7 +189,7 @@ internal sealed class UploadSender
             // Each input with the evidence it has: content-hash ids, URLs and texts are compared as they are; bytes under
             // the caller's own id also need to have been created no earlier than this job's first sending of them.
             var sent = duplicates.Select(d => (d.Item.Proto, d.Item.StoredNoEarlierThan)).ToList();
-            var found = await DuplicateAnswerResolver.FindOwnAsync(_executor, sent, _readSettings, callToken).ConfigureAwait(false);
+            var found = await DuplicateAnswerResolver.FindOwnAsync(_executor, sent, _callSettings, callToken).ConfigureAwait(false);
             foreach (var (id, input) in found) own[id] = input;
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
@@ -225,7 +223,7 @@ internal sealed class UploadSender
         InputProcessingWaiter.Result result;
         try
         {
-            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, _readSettings, callToken).ConfigureAwait(false);
+            result = await InputProcessingWaiter.WaitAsync(_executor, accepted.Select(a => a.Item.Id).ToList(), _polling, _polling.Timeout, _callSettings, callToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ClarifaiException or OperationCanceledException)
         {

@@ -56,7 +56,9 @@ public sealed class UploadToolProcessTests
         int exit;
         JsonNode first;
         string error;
-        using (var cli = CliProcess.Start(emulator, appId, [.. args, "--rate", "20"]))
+        // 10 requests a second: an eighth is on the server after about a second, the whole source would take 8 — a margin
+        // for the signal on a loaded machine (at 20 a second a busy CI run once finished the source before the signal).
+        using (var cli = CliProcess.Start(emulator, appId, [.. args, "--rate", "10"]))
         {
             await WaitForAsync(cli, () => emulator.CountInputs(EmulatorClients.UserId, appId) >= Rows / 8, "an eighth was on the server");
             cli.Signal(signal);

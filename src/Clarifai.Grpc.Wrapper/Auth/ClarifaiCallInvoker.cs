@@ -52,8 +52,24 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
             : new UserAppIDSet { UserId = userId ?? string.Empty, AppId = appId ?? string.Empty };
     }
 
+    private ClarifaiCallInvoker(ClarifaiCallInvoker other, UserAppIDSet userAppId)
+    {
+        _inner = other._inner;
+        _authorization = other._authorization;
+        _scrubber = other._scrubber;
+        _onArrival = other._onArrival;
+        _userAppId = userAppId;
+    }
+
     /// <summary>The default <c>user_app_id</c>, if the client has one.</summary>
     internal UserAppIDSet? DefaultUserAppId => _userAppId;
+
+    /// <summary>
+    /// The same layer (same transport, key and scrubbing) with another default <c>user_app_id</c>: the one a call's
+    /// <see cref="CallSettings.UserId"/> and <see cref="CallSettings.AppId"/> name. So every default — the client's or
+    /// the call's — is set here, by one rule, for every kind of call.
+    /// </summary>
+    internal ClarifaiCallInvoker WithDefaultUserAppId(UserAppIDSet userAppId) => new(this, userAppId);
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {

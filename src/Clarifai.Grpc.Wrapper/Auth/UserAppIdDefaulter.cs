@@ -7,7 +7,8 @@ namespace Clarifai.Grpc.Wrapper;
 /// <summary>
 /// The default <c>user_app_id</c> rule: a request message that has the field and leaves it unset gets the client's
 /// user and app. Found through the generated <c>UserAppId</c> property, once per message type (see
-/// <see cref="MessageProperties"/>), so it covers every RPC of the generated client, not only ours.
+/// <see cref="MessageProperties"/>), so it covers every RPC of the generated client, not only ours. Applied in one
+/// place, the credentials layer (<see cref="ClarifaiCallInvoker"/>), to every request message of every call kind.
 /// </summary>
 internal static class UserAppIdDefaulter
 {
@@ -25,13 +26,6 @@ internal static class UserAppIdDefaulter
         field.Set(copy, defaults.Clone());
         return copy;
     }
-
-    /// <summary>
-    /// Sets the default on a request the library built itself, without copying the request or the defaults: such a
-    /// request is never handed to user code, and nothing in the library writes to a request's <c>user_app_id</c> after
-    /// it is set, so one instance of the client's defaults serves every call.
-    /// </summary>
-    public static void ApplyInPlace(object request, UserAppIDSet defaults) => FieldNeedingDefault(request)?.Set(request, defaults);
 
     /// <summary>The request's <c>user_app_id</c> field when it has one and leaves it unset; else null.</summary>
     private static UserAppIdField? FieldNeedingDefault(object request)

@@ -98,7 +98,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
         var authorized = new ClarifaiCallInvoker(invoker, options.ApiKey!, options.UserId, options.AppId, overChannel);
         GrpcClient = new V2.V2Client(authorized);
-        var executor = new ClarifaiCallExecutor(GrpcClient, options, authorized.DefaultUserAppId, loggerFactory?.CreateLogger<ClarifaiClient>());
+        var executor = new ClarifaiCallExecutor(authorized, options, loggerFactory?.CreateLogger<ClarifaiClient>());
         Executor = executor;
         Api = new V2.V2Client(new CheckedCallInvoker(authorized, executor));
         Inputs = new InputService(executor, options.Polling);

@@ -30,7 +30,7 @@ public class ConceptService
             async (page, perPage, cancellationToken) =>
             {
                 var request = new ListConceptsRequest { Page = (uint)page, PerPage = (uint)perPage };
-                var response = await _executor.CallAsync(ClarifaiRpcs.ListConcepts, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListConcepts, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.Concepts.Select(c => new ClarifaiConcept(c)).ToList();
             },
             pageSize);
@@ -47,7 +47,7 @@ public class ConceptService
     {
         var request = new PostConceptsRequest();
         request.Concepts.AddRange(Checked(concepts, nameof(concepts)));
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostConcepts, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostConcepts, request, callSettings, cancellationToken).ConfigureAwait(false);
         return response.Concepts.Select(c => new ClarifaiConcept(c)).ToList();
     }
 
@@ -64,8 +64,8 @@ public class ConceptService
         Guard.ConceptId(conceptId, nameof(conceptId));
         Guard.ConceptId(name, nameof(name));
         var request = new PatchConceptsRequest { Action = "overwrite", Concepts = { new Concept { Id = conceptId, Name = name } } };
-        var response = await _executor.CallAsync(ClarifaiRpcs.PatchConcepts, request, cancellationToken, settings: callSettings, check: static r =>
-            r.Concepts.Count == 1 ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no concept." }, ClarifaiRpcs.PatchConcepts.Name)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PatchConcepts, request, new(callSettings, cancellationToken) { Check = static r =>
+            r.Concepts.Count == 1 ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no concept." }, ClarifaiRpcs.PatchConcepts.Name) }).ConfigureAwait(false);
         return new ClarifaiConcept(response.Concepts[0]);
     }
 

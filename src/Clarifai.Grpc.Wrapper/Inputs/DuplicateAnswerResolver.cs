@@ -44,7 +44,7 @@ internal static class DuplicateAnswerResolver
         {
             var request = new ListInputsRequest { Page = 1, PerPage = (uint)chunk.Length };
             request.Ids.AddRange(chunk.Select(i => i.Sent.Id));
-            var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: settings).ConfigureAwait(false);
+            var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, settings, cancellationToken).ConfigureAwait(false);
             var stored = response.Inputs.ToDictionary(i => i.Id, StringComparer.Ordinal);
             foreach (var (input, notBefore) in chunk)
             {

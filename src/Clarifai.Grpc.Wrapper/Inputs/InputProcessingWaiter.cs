@@ -25,7 +25,7 @@ internal static class InputProcessingWaiter
             {
                 var request = new ListInputsRequest { PerPage = (uint)chunk.Length, Page = 1 };
                 request.Ids.AddRange(chunk);
-                var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: settings).ConfigureAwait(false);
+                var response = await executor.CallAsync(ClarifaiRpcs.ListInputs, request, settings, cancellationToken).ConfigureAwait(false);
                 foreach (var input in response.Inputs) latest[input.Id] = new ClarifaiInput(input);
                 var missing = chunk.Where(id => !latest.ContainsKey(id)).ToList();
                 if (missing.Count > 0) return Done(missing, timedOut: false);

@@ -110,7 +110,7 @@ public class InputService
         Guard.RequestSize(request, nameof(inputs));
         var sent = request.Inputs.ToList(); // the pipeline completes the request; keep what was asked for
         var attempts = new CallAttempts();
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, cancellationToken, attempts: attempts, settings: callSettings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, new(callSettings, cancellationToken) { Attempts = attempts }).ConfigureAwait(false);
         var status = ClarifaiStatus.FromProto(response.Status);
         var answers = response.Inputs.ToList();
         if (attempts.EarlierAttemptMayHaveLanded && attempts.FirstSentAt is { } firstSentAt)
@@ -140,7 +140,7 @@ public class InputService
     public virtual async Task<ClarifaiInput> GetAsync(string inputId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         Guard.Id(inputId, nameof(inputId), "input id");
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetInput, new GetInputRequest { InputId = inputId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetInput, new GetInputRequest { InputId = inputId }, callSettings, cancellationToken).ConfigureAwait(false);
         return new ClarifaiInput(response.Input);
     }
 
@@ -218,7 +218,7 @@ public class InputService
             async (page, perPage, cancellationToken) =>
             {
                 var request = new ListInputsRequest { Page = (uint)page, PerPage = (uint)perPage };
-                var response = await _executor.CallAsync(ClarifaiRpcs.ListInputs, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListInputs, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.Inputs.Select(i => new ClarifaiInput(i)).ToList();
             },
             pageSize);
@@ -246,7 +246,7 @@ public class InputService
         callSettings?.Validate();
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(MaxInputsPerRequest))
         {
-            await _executor.CallAsync(ClarifaiRpcs.DeleteInputs, new DeleteInputsRequest { Ids = { chunk } }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+            await _executor.CallAsync(ClarifaiRpcs.DeleteInputs, new DeleteInputsRequest { Ids = { chunk } }, callSettings, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -323,10 +323,10 @@ public class InputService
     private async Task<ClarifaiInput> PatchAsync(string action, Input input, CallSettings? callSettings, CancellationToken cancellationToken)
     {
         var request = new PatchInputsRequest { Action = action, Inputs = { input } };
-        var response = await _executor.CallAsync(ClarifaiRpcs.PatchInputs, request, cancellationToken, settings: callSettings, check: static r =>
+        var response = await _executor.CallAsync(ClarifaiRpcs.PatchInputs, request, new(callSettings, cancellationToken) { Check = static r =>
             r.Inputs.Count != 1 ? new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no input." }, ClarifaiRpcs.PatchInputs.Name)
             : ClarifaiInput.IsFailure(r.Inputs[0].Status?.Code ?? Clarifai.Api.Status.StatusCode.Zero) ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(r.Inputs[0].Status), ClarifaiRpcs.PatchInputs.Name)
-            : null).ConfigureAwait(false);
+            : null }).ConfigureAwait(false);
         return new ClarifaiInput(response.Inputs[0]);
     }
 
@@ -357,7 +357,7 @@ public class InputService
         while (true)
         {
             var request = new StreamInputsRequest { PerPage = (uint)batchSize, LastId = cursor, OrderById = true };
-            var response = await _executor.CallAsync(ClarifaiRpcs.StreamInputs, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+            var response = await _executor.CallAsync(ClarifaiRpcs.StreamInputs, request, callSettings, cancellationToken).ConfigureAwait(false);
             foreach (var input in response.Inputs) yield return new ClarifaiInput(input);
             if (response.Inputs.Count < batchSize) yield break;
             cursor = response.Inputs[^1].Id;

@@ -57,7 +57,7 @@ public class ModelService
 #pragma warning disable CS0612 // Model.output_info is deprecated upstream, yet it is how PostModels takes a classifier's concepts.
         model.OutputInfo = ModelOutputParameters.Create(conceptIds, options.ConceptsMutuallyExclusive, options.ClosedEnvironment);
 #pragma warning restore CS0612
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModels, new PostModelsRequest { Models = { model } }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModels, new PostModelsRequest { Models = { model } }, callSettings, cancellationToken).ConfigureAwait(false);
         return new ClarifaiModel(response.Model);
     }
 
@@ -80,7 +80,7 @@ public class ModelService
     public virtual async Task<ClarifaiModel> GetAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         CheckModelId(modelId);
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = modelId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = modelId }, callSettings, cancellationToken).ConfigureAwait(false);
         return new ClarifaiModel(response.Model);
     }
 
@@ -98,7 +98,7 @@ public class ModelService
             async (page, perPage, cancellationToken) =>
             {
                 var request = new ListModelsRequest { Page = (uint)page, PerPage = (uint)perPage };
-                var response = await _executor.CallAsync(ClarifaiRpcs.ListModels, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListModels, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.Models.Select(m => new ClarifaiModel(m)).ToList();
             },
             pageSize);
@@ -123,7 +123,7 @@ public class ModelService
     public virtual async Task DeleteAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
     {
         CheckModelId(modelId);
-        await _executor.CallAsync(ClarifaiRpcs.DeleteModel, new DeleteModelRequest { ModelId = modelId }, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        await _executor.CallAsync(ClarifaiRpcs.DeleteModel, new DeleteModelRequest { ModelId = modelId }, callSettings, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a model of any app (see <see cref="ModelRef"/>), with its latest version.</summary>

@@ -47,10 +47,10 @@ public class ModelVersionService
     {
         ModelService.CheckModelId(modelId);
         var request = new PostModelVersionsRequest { ModelId = modelId, ModelVersions = { new ModelVersion() } };
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelVersions, request, cancellationToken, settings: callSettings, check: static r =>
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelVersions, request, new(callSettings, cancellationToken) { Check = static r =>
             r.Model?.ModelVersion is null
                 ? new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no model version." }, ClarifaiRpcs.PostModelVersions.Name)
-                : null).ConfigureAwait(false);
+                : null }).ConfigureAwait(false);
         return new ClarifaiModelVersion(modelId, response.Model.ModelVersion);
     }
 
@@ -77,7 +77,7 @@ public class ModelVersionService
         ModelService.CheckModelId(modelId);
         Guard.Id(versionId, nameof(versionId), "model version id");
         var request = new GetModelVersionRequest { ModelId = modelId, VersionId = versionId };
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetModelVersion, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetModelVersion, request, callSettings, cancellationToken).ConfigureAwait(false);
         return new ClarifaiModelVersion(modelId, response.ModelVersion);
     }
 
@@ -168,7 +168,7 @@ public class ModelVersionService
             async (page, perPage, cancellationToken) =>
             {
                 var request = new ListModelVersionsRequest { ModelId = modelId, Page = (uint)page, PerPage = (uint)perPage };
-                var response = await _executor.CallAsync(ClarifaiRpcs.ListModelVersions, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListModelVersions, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.ModelVersions.Select(v => new ClarifaiModelVersion(modelId, v)).ToList();
             },
             pageSize);
@@ -187,6 +187,6 @@ public class ModelVersionService
         ModelService.CheckModelId(modelId);
         Guard.Id(versionId, nameof(versionId), "model version id");
         var request = new DeleteModelVersionRequest { ModelId = modelId, VersionId = versionId };
-        await _executor.CallAsync(ClarifaiRpcs.DeleteModelVersion, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+        await _executor.CallAsync(ClarifaiRpcs.DeleteModelVersion, request, callSettings, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -33,7 +33,7 @@ internal sealed class InputsAddJobOperation : ClarifaiOperation<ClarifaiInputsAd
 
     public override async Task UpdateStatusAsync(CancellationToken cancellationToken = default)
     {
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetInputsAddJob, new GetInputsAddJobRequest { Id = _jobId }, cancellationToken, settings: _settings).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetInputsAddJob, new GetInputsAddJobRequest { Id = _jobId }, _settings, cancellationToken).ConfigureAwait(false);
         _current = new ClarifaiInputsAddJob(response.InputsAddJob ?? new InputsAddJob { Id = _jobId });
     }
 

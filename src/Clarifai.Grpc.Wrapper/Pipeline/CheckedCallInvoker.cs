@@ -33,7 +33,7 @@ internal sealed class CheckedCallInvoker : CallInvoker
     {
         ArgumentNullException.ThrowIfNull(request);
         var rpc = (UnaryRpc<TRequest, TResponse>)_rpcs.GetOrAdd(method, static (m, invoker) => GenericRpcs.Unary((Method<TRequest, TResponse>)m, invoker), _credentials);
-        var response = _executor.SendAsync(Invocation(rpc, request, options, options.CancellationToken));
+        var response = _executor.CallAsync(rpc, request, options, options.CancellationToken);
         return new AsyncUnaryCall<TResponse>(
             response,
             Task.FromResult(new Metadata()),
@@ -49,8 +49,8 @@ internal sealed class CheckedCallInvoker : CallInvoker
     {
         ArgumentNullException.ThrowIfNull(request);
         var abandon = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
-        var rpc = StreamRpcs.Server<TRequest, TResponse>(method.Name, (r, o) => _credentials.AsyncServerStreamingCall(method, host, o, r));
-        var reader = new OpeningStreamReader<TResponse>(_executor.SendAsync(Invocation(rpc, request, options, abandon.Token)), method.Name, _executor.Time, abandon);
+        var rpc = StreamRpcs.Server<TRequest, TResponse>(method.Name, (_, r, o) => _credentials.AsyncServerStreamingCall(method, host, o, r));
+        var reader = new OpeningStreamReader<TResponse>(_executor.CallAsync(rpc, request, options, abandon.Token), method.Name, _executor.Time, abandon);
         return new AsyncServerStreamingCall<TResponse>(reader, EmptyHeaders, () => StatusOf(reader), static () => [], reader.Dispose);
     }
 
@@ -77,9 +77,9 @@ internal sealed class CheckedCallInvoker : CallInvoker
         // if the stream must be opened again before its first response.
         var abandon = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
         var writes = new ChannelRequestStream<TRequest>();
-        var source = new ReplayableRequests<TRequest>(writes.Messages(abandon.Token), static _ => { }, abandon.Token);
-        var rpc = StreamRpcs.Duplex<TRequest, TResponse>(method.Name, o => _credentials.AsyncDuplexStreamingCall(method, host, o));
-        var reader = new OpeningStreamReader<TResponse>(_executor.SendAsync(Invocation(rpc, source, options, abandon.Token)), method.Name, _executor.Time, abandon, source.StopKeeping);
+        var source = new ReplayableRequests<TRequest>(writes.Messages(abandon.Token), abandon.Token);
+        var rpc = StreamRpcs.Duplex<TRequest, TResponse>(method.Name, (_, o) => _credentials.AsyncDuplexStreamingCall(method, host, o));
+        var reader = new OpeningStreamReader<TResponse>(_executor.CallAsync(rpc, source, options, abandon.Token), method.Name, _executor.Time, abandon, source.StopKeeping);
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(writes, reader, EmptyHeaders, () => StatusOf(reader), static () => [], () =>
         {
             writes.Close();
@@ -95,19 +95,5 @@ internal sealed class CheckedCallInvoker : CallInvoker
         where T : class =>
         reader.Completed ? Status.DefaultSuccess : new Status(StatusCode.Unknown, "The checked stream has not ended well; see its exception.");
 
-    /// <summary>One logical call with the caller's options merged over the client's: deadline, headers, warm-up.</summary>
-    private UnaryInvocation<TRequest, TResponse> Invocation<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CallOptions options, CancellationToken cancellationToken)
-        where TRequest : class
-        where TResponse : class =>
-        new(rpc, request, Deadline(options), cancellationToken)
-        {
-            Headers = options.Headers,
-            Timeout = options.Deadline is null ? _executor.TimeoutOf(null) : null,
-            WarmUp = _executor.WarmUpOf(null),
-        };
-
-    /// <summary>The caller's deadline, else the client's: one deadline per logical call.</summary>
-    private DateTime? Deadline(CallOptions options) => options.Deadline ?? _executor.DeadlineFromNow();
-
-    private CallOptions WithDeadline(CallOptions options) => Deadline(options) is { } deadline ? options.WithDeadline(deadline) : options;
+    private CallOptions WithDeadline(CallOptions options) => _executor.DeadlineOf(options) is { } deadline ? options.WithDeadline(deadline) : options;
 }

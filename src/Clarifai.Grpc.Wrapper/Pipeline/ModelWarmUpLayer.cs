@@ -43,7 +43,7 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
             {
                 budget ??= new ModelWarmUpBudget(warmUp, _time);
                 // Without a timeout to renew from, the caller's own deadline bounds the warm-up too.
-                var reason = ClarifaiCallExecutor.Reason(failure);
+                var reason = FailureReason.Of(failure);
                 if (budget.NextWait(call.Rpc.Name, () => ModelOf(call.Request), reason, _logger, call.Timeout is null ? call.Deadline : null) is not { } wait) throw;
 
                 ClarifaiDiagnostics.Retrying(call.Activity, call.Rpc.Name, call.Attempt, reason, wait);

@@ -13,18 +13,16 @@ internal sealed class ReplayableRequests<T> : IAsyncDisposable
     where T : class
 {
     private readonly IAsyncEnumerator<T> _source;
-    private readonly Action<T> _prepare;
     private readonly object _gate = new();
     private List<T>? _kept = [];
     private Task<bool>? _pendingPull;
     private bool _exhausted;
     private ExceptionDispatchInfo? _failure;
 
-    public ReplayableRequests(IAsyncEnumerable<T> requests, Action<T> prepare, CancellationToken cancellationToken)
+    public ReplayableRequests(IAsyncEnumerable<T> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         _source = requests.GetAsyncEnumerator(cancellationToken);
-        _prepare = prepare;
     }
 
     /// <summary>
@@ -55,7 +53,6 @@ internal sealed class ReplayableRequests<T> : IAsyncDisposable
 
                 var request = _source.Current;
                 ArgumentNullException.ThrowIfNull(request, "requests");
-                _prepare(request);
                 lock (_gate) _kept?.Add(request);
                 await writer.WriteAsync(request).ConfigureAwait(false);
             }

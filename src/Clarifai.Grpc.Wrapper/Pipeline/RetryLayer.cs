@@ -46,7 +46,7 @@ internal sealed partial class RetryLayer : UnaryLayer
                 var delay = (call.Retry ?? _policy).DelayAfter(attempt, call.Deadline is { } d ? d - _time.GetUtcNow().UtcDateTime : null);
                 if (delay is not { } wait) throw;
 
-                var reason = ClarifaiCallExecutor.Reason(failure);
+                var reason = FailureReason.Of(failure);
                 if (_logger.IsEnabled(LogLevel.Warning)) LogRetrying(_logger, call.Rpc.Name, reason, call.Attempt, wait.TotalMilliseconds);
                 ClarifaiDiagnostics.Retrying(call.Activity, call.Rpc.Name, call.Attempt, reason, wait);
                 await Task.Delay(wait, _time, call.CancellationToken).ConfigureAwait(false);

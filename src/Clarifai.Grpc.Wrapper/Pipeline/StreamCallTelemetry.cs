@@ -27,7 +27,7 @@ internal sealed class StreamCallTelemetry
 
     public void Completed(ClarifaiStatus lastStatus) => End((int)lastStatus.Code, lastStatus.RequestId, failed: false, null);
 
-    public void Failed(ClarifaiException failure) => End((int)failure.Code, failure.RequestId, failed: true, ClarifaiCallExecutor.Reason(failure));
+    public void Failed(ClarifaiException failure) => End((int)failure.Code, failure.RequestId, failed: true, FailureReason.Of(failure));
 
     public void Cancelled() => End(0, string.Empty, failed: true, "cancelled");
 

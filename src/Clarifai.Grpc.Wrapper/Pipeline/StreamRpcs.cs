@@ -15,12 +15,12 @@ internal static class StreamRpcs
     private static readonly StatusProto EndedEmpty = new() { Code = Clarifai.Api.Status.StatusCode.Success };
 
     /// <summary>A server-streaming RPC: one request, opened by <paramref name="start"/>.</summary>
-    public static UnaryRpc<TRequest, StreamOpening<TResponse>> Server<TRequest, TResponse>(string method, Func<TRequest, CallOptions, AsyncServerStreamingCall<TResponse>> start)
+    public static UnaryRpc<TRequest, StreamOpening<TResponse>> Server<TRequest, TResponse>(string method, Func<V2.V2Client, TRequest, CallOptions, AsyncServerStreamingCall<TResponse>> start)
         where TRequest : class
         where TResponse : class =>
         new(
             method,
-            (_, request, options) => Unary(OpenAsync(start(request, options), options.CancellationToken)),
+            (client, request, options) => Unary(OpenAsync(start(client, request, options), options.CancellationToken)),
             StatusOf,
             request => RpcResendability.MayResend(method, request),
             ItemCount<TResponse>());
@@ -29,12 +29,12 @@ internal static class StreamRpcs
     /// A bidirectional RPC whose requests come from the caller's source: each attempt writes the requests kept from the
     /// attempts before it, then the source's next ones, while it waits for the first response.
     /// </summary>
-    public static UnaryRpc<ReplayableRequests<TRequest>, StreamOpening<TResponse>> Duplex<TRequest, TResponse>(string method, Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> start)
+    public static UnaryRpc<ReplayableRequests<TRequest>, StreamOpening<TResponse>> Duplex<TRequest, TResponse>(string method, Func<V2.V2Client, CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> start)
         where TRequest : class
         where TResponse : class =>
         new(
             method,
-            (_, requests, options) => Unary(OpenDuplexAsync(requests, start, options)),
+            (client, requests, options) => Unary(OpenDuplexAsync(requests, client, start, options)),
             StatusOf,
             _ => RpcResendability.MayResend(method, request: null),
             ItemCount<TResponse>());
@@ -75,7 +75,7 @@ internal static class StreamRpcs
         }
     }
 
-    private static async Task<StreamOpening<TResponse>> OpenDuplexAsync<TRequest, TResponse>(ReplayableRequests<TRequest> requests, Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> start, CallOptions options)
+    private static async Task<StreamOpening<TResponse>> OpenDuplexAsync<TRequest, TResponse>(ReplayableRequests<TRequest> requests, V2.V2Client client, Func<V2.V2Client, CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> start, CallOptions options)
         where TRequest : class
         where TResponse : class
     {
@@ -93,7 +93,7 @@ internal static class StreamRpcs
 
         try
         {
-            call = start(options.WithCancellationToken(attempt.Token));
+            call = start(client, options.WithCancellationToken(attempt.Token));
             writing = requests.WriteToAsync(call.RequestStream, attempt);
 
             // Read with the attempt's token: a failing request source ends the reading even where the call ignores it.

@@ -18,11 +18,11 @@ internal sealed class StreamingCalls
 
     /// <summary>One request, a stream of responses.</summary>
     public async IAsyncEnumerable<TResponse> ServerStreamAsync<TRequest, TResponse>(
-        string method, TRequest request, Func<TRequest, CallOptions, AsyncServerStreamingCall<TResponse>> start, CallSettings? settings, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string method, TRequest request, Func<Clarifai.Api.V2.V2Client, TRequest, CallOptions, AsyncServerStreamingCall<TResponse>> start, CallSettings? settings, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRequest : class
         where TResponse : class
     {
-        var opening = await _executor.CallAsync(StreamRpcs.Server(method, start), request, cancellationToken, settings: settings).ConfigureAwait(false);
+        var opening = await _executor.CallAsync(StreamRpcs.Server(method, start), request, settings, cancellationToken).ConfigureAwait(false);
         await foreach (var response in ReadAsync(opening, method, _executor.Time, cancellationToken).ConfigureAwait(false)) yield return response;
     }
 
@@ -31,14 +31,14 @@ internal sealed class StreamingCalls
     /// written again if the stream must be opened again; after the first response nothing is kept.
     /// </summary>
     public async IAsyncEnumerable<TResponse> DuplexStreamAsync<TRequest, TResponse>(
-        string method, IAsyncEnumerable<TRequest> requests, Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> start, CallSettings? settings, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string method, IAsyncEnumerable<TRequest> requests, Func<Clarifai.Api.V2.V2Client, CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> start, CallSettings? settings, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRequest : class
         where TResponse : class
     {
         settings?.Validate();
-        var source = new ReplayableRequests<TRequest>(requests, r => _executor.Address(r, settings), cancellationToken);
+        var source = new ReplayableRequests<TRequest>(requests, cancellationToken);
         await using var disposeSource = source.ConfigureAwait(false);
-        var opening = await _executor.CallAsync(StreamRpcs.Duplex(method, start), source, cancellationToken, settings: settings).ConfigureAwait(false);
+        var opening = await _executor.CallAsync(StreamRpcs.Duplex(method, start), source, settings, cancellationToken).ConfigureAwait(false);
         source.StopKeeping(); // accepted: the stream will not be opened again
         try
         {

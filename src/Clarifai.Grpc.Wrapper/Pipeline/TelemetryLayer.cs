@@ -47,7 +47,7 @@ internal sealed partial class TelemetryLayer : UnaryLayer
         catch (ClarifaiException failure)
         {
             var elapsed = _time.GetElapsedTime(started);
-            var reason = ClarifaiCallExecutor.Reason(failure);
+            var reason = FailureReason.Of(failure);
             if (failure is ClarifaiThrottledException)
             {
                 if (_logger.IsEnabled(LogLevel.Warning)) LogThrottled(_logger, call.Rpc.Name, reason, failure.RequestId, call.Attempt, elapsed.TotalMilliseconds);

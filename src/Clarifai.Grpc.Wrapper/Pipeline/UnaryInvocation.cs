@@ -10,10 +10,11 @@ internal sealed class UnaryInvocation<TRequest, TResponse>
     where TRequest : class
     where TResponse : class
 {
-    public UnaryInvocation(UnaryRpc<TRequest, TResponse> rpc, TRequest request, DateTime? deadline, CancellationToken cancellationToken)
+    public UnaryInvocation(UnaryRpc<TRequest, TResponse> rpc, TRequest request, Clarifai.Api.V2.V2Client client, DateTime? deadline, CancellationToken cancellationToken)
     {
         Rpc = rpc;
         Request = request;
+        Client = client;
         Deadline = deadline;
         CancellationToken = cancellationToken;
     }
@@ -21,6 +22,9 @@ internal sealed class UnaryInvocation<TRequest, TResponse>
     public UnaryRpc<TRequest, TResponse> Rpc { get; }
 
     public TRequest Request { get; }
+
+    /// <summary>The generated client each attempt goes out with: its credentials layer sets the call's default <c>user_app_id</c>.</summary>
+    public Clarifai.Api.V2.V2Client Client { get; }
 
     /// <summary>
     /// The deadline of the logical call, retries included; <see langword="null"/> for none. Renewed (from

@@ -50,7 +50,7 @@ public class PredictionService
         ArgumentNullException.ThrowIfNull(image);
         var request = NewRequest(modelId, modelVersionId);
         request.Inputs.Add(image.ToProto());
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: callSettings, check: SingleSuccessfulOutput).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, new(callSettings, cancellationToken) { Check = SingleSuccessfulOutput }).ConfigureAwait(false);
         return new Prediction(response.Outputs[0]);
     }
 
@@ -91,7 +91,7 @@ public class PredictionService
         var request = NewRequest(modelId, modelVersionId);
         foreach (var image in list) request.Inputs.Add(image.ToProto());
         Guard.RequestSize(request, nameof(images));
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: callSettings, check: r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, new(callSettings, cancellationToken) { Check = r => OutputCountMismatch(r, list.Count) }).ConfigureAwait(false);
         return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
     }
 
@@ -162,7 +162,7 @@ public class PredictionService
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = NewRequest(model, [input], options);
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: SingleSuccessfulOutput).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, new(model.AddressedBy(callSettings), cancellationToken) { Check = SingleSuccessfulOutput }).ConfigureAwait(false);
         return new Prediction(response.Outputs[0]);
     }
 
@@ -179,7 +179,7 @@ public class PredictionService
     {
         var list = Guard.Batch(inputs, MaxInputsPerRequest, nameof(inputs));
         var request = NewRequest(model, list, options);
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, cancellationToken, settings: model.AddressedBy(callSettings), check: r => OutputCountMismatch(r, list.Count)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostModelOutputs, request, new(model.AddressedBy(callSettings), cancellationToken) { Check = r => OutputCountMismatch(r, list.Count) }).ConfigureAwait(false);
         return response.Outputs.Select(o => new Prediction(o)).ToImmutableArray();
     }
 
@@ -235,8 +235,7 @@ public class PredictionService
         var request = NewRequest(model, [input], options);
         var settings = model.AddressedBy(callSettings);
         settings?.Validate();
-        var client = _executor.Client;
-        var responses = _streams.ServerStreamAsync(ClarifaiRpcs.GenerateModelOutputsName, request, (r, o) => client.GenerateModelOutputs(r, o), settings, cancellationToken);
+        var responses = _streams.ServerStreamAsync(ClarifaiRpcs.GenerateModelOutputsName, request, static (client, r, o) => client.GenerateModelOutputs(r, o), settings, cancellationToken);
         return OutputsOf(responses, ClarifaiRpcs.GenerateModelOutputsName, cancellationToken);
     }
 
@@ -265,9 +264,8 @@ public class PredictionService
         options?.Validate();
         var settings = model.AddressedBy(callSettings);
         settings?.Validate();
-        var client = _executor.Client;
         var requests = RequestsOf(model, inputs, options, cancellationToken);
-        var responses = _streams.DuplexStreamAsync(ClarifaiRpcs.StreamModelOutputsName, requests, o => client.StreamModelOutputs(o), settings, cancellationToken);
+        var responses = _streams.DuplexStreamAsync(ClarifaiRpcs.StreamModelOutputsName, requests, static (client, o) => client.StreamModelOutputs(o), settings, cancellationToken);
         return OutputsOf(responses, ClarifaiRpcs.StreamModelOutputsName, cancellationToken);
 
         static async IAsyncEnumerable<PostModelOutputsRequest> RequestsOf(ModelRef model, IAsyncEnumerable<ModelInput> inputs, PredictionOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public class SearchService
             async (page, perPage, cancellationToken) =>
             {
                 var request = new PostInputsSearchesRequest { Searches = { new Search { Query = proto.Clone() } }, Pagination = new Pagination { Page = (uint)page, PerPage = (uint)perPage } };
-                var response = await _executor.CallAsync(ClarifaiRpcs.PostInputsSearches, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                var response = await _executor.CallAsync(ClarifaiRpcs.PostInputsSearches, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.Hits.Where(h => h.Input is not null).Select(h => new SearchHit(new ClarifaiInput(h.Input), h.Score)).ToList();
             },
             pageSize);

@@ -83,7 +83,7 @@ internal sealed class UploadSender
             MultiInputResponse response;
             try
             {
-                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, callToken, attempts: attempts, settings: _callSettings).ConfigureAwait(false);
+                response = await _executor.CallAsync(ClarifaiRpcs.PostInputs, request, new(_callSettings, callToken) { Attempts = attempts }).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (callToken.IsCancellationRequested)
             {

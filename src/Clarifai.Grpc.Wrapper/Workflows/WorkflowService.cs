@@ -43,8 +43,8 @@ public class WorkflowService
             workflow.Nodes.Add(new WorkflowNode { Id = step.NodeId, Model = model });
         }
 
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostWorkflows, new PostWorkflowsRequest { Workflows = { workflow } }, cancellationToken, settings: callSettings, check: static r =>
-            r.Workflows.Count == 1 ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no workflow." }, ClarifaiRpcs.PostWorkflows.Name)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostWorkflows, new PostWorkflowsRequest { Workflows = { workflow } }, new(callSettings, cancellationToken) { Check = static r =>
+            r.Workflows.Count == 1 ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = "The response holds no workflow." }, ClarifaiRpcs.PostWorkflows.Name) }).ConfigureAwait(false);
         return response.Workflows[0];
     }
 
@@ -63,8 +63,8 @@ public class WorkflowService
         var request = new PostWorkflowResultsRequest { WorkflowId = workflowId };
         foreach (var image in list) request.Inputs.Add(image.ToProto());
         Guard.RequestSize(request, nameof(images));
-        var response = await _executor.CallAsync(ClarifaiRpcs.PostWorkflowResults, request, cancellationToken, settings: callSettings, check: r =>
-            r.Results.Count == list.Count ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = $"{list.Count} images were sent but {r.Results.Count} results came back." }, ClarifaiRpcs.PostWorkflowResults.Name)).ConfigureAwait(false);
+        var response = await _executor.CallAsync(ClarifaiRpcs.PostWorkflowResults, request, new(callSettings, cancellationToken) { Check = r =>
+            r.Results.Count == list.Count ? null : new ClarifaiException(ClarifaiStatus.FromProto(r.Status) with { Details = $"{list.Count} images were sent but {r.Results.Count} results came back." }, ClarifaiRpcs.PostWorkflowResults.Name) }).ConfigureAwait(false);
         return response.Results.Select(r => new WorkflowOutcome(r)).ToList();
     }
 
@@ -80,7 +80,7 @@ public class WorkflowService
             async (page, perPage, cancellationToken) =>
             {
                 var request = new ListWorkflowsRequest { Page = (uint)page, PerPage = (uint)perPage };
-                var response = await _executor.CallAsync(ClarifaiRpcs.ListWorkflows, request, cancellationToken, settings: callSettings).ConfigureAwait(false);
+                var response = await _executor.CallAsync(ClarifaiRpcs.ListWorkflows, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.Workflows.ToList();
             },
             pageSize);

@@ -29,8 +29,7 @@ public sealed class MessagePropertiesTests
         var mismatches = new List<string>();
         foreach (var request in V2.Descriptor.Methods.Select(m => m.InputType).DistinctBy(t => t.ClrType))
         {
-            var message = (IMessage)Activator.CreateInstance(request.ClrType)!;
-            UserAppIdDefaulter.ApplyInPlace(message, defaults);
+            var message = (IMessage)typeof(UserAppIdDefaulter).GetMethod(nameof(UserAppIdDefaulter.WithDefault))!.MakeGenericMethod(request.ClrType).Invoke(null, [Activator.CreateInstance(request.ClrType), defaults])!;
             var field = request.FindFieldByName("user_app_id");
             var got = field?.Accessor.GetValue(message);
             var expected = field is not null;

@@ -1,5 +1,8 @@
 using Clarifai.Api;
 using Clarifai.Grpc.Wrapper;
+using Clarifai.Grpc.Wrapper.Predictions;
+using Clarifai.Grpc.Wrapper.Redis;
+using Clarifai.Grpc.Wrapper.Sqlite;
 using Clarifai.Grpc.Wrapper.Testing;
 using Grpc.Core;
 using Microsoft.Extensions.AI;

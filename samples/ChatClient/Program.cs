@@ -1,5 +1,6 @@
 using Clarifai.Grpc.Emulator;
 using Clarifai.Grpc.Wrapper;
+using Clarifai.Grpc.Wrapper.Models;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 

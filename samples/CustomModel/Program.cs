@@ -1,5 +1,7 @@
 using Clarifai.Grpc.Emulator;
 using Clarifai.Grpc.Wrapper;
+using Clarifai.Grpc.Wrapper.Inputs;
+using Clarifai.Grpc.Wrapper.Predictions;
 
 // The seed walkthrough. With CLARIFAI_PAT (and CLARIFAI_USER_ID, CLARIFAI_APP_ID) set it talks to the real API and
 // uses Clarifai's sample URLs; otherwise it starts the local emulator in this process and uses generated scenes.
@@ -46,7 +48,7 @@ try
     await using var clarifai = new ClarifaiClient(options);
 
     Console.WriteLine($"1. Add {inputs.Count} images with concepts (PostInputs)");
-    var added = await clarifai.Inputs.AddAsync(inputs, ct);
+    var added = await clarifai.Inputs.AddAsync(inputs, cancellationToken: ct);
     Console.WriteLine($"   {(int)added.Status.Code} {added.Status.Description}: {added.Inputs.Length - added.Failed.Count()} added, {added.Failed.Count()} failed");
     foreach (var failed in added.Failed) Console.WriteLine($"   failed: {failed.Status}");
 
@@ -55,7 +57,7 @@ try
     Console.WriteLine($"   {(int)model.LatestVersion!.Status.Code} {model.LatestVersion.Status.Description}");
 
     Console.WriteLine("3. Train it (PostModelVersions)");
-    var version = await clarifai.ModelVersions.TrainAsync("pets", ct);
+    var version = await clarifai.ModelVersions.TrainAsync("pets", cancellationToken: ct);
     Console.WriteLine($"   {(int)version.Status.Code} {version.Status.Description} (version {version.Id})");
 
     Console.WriteLine("4. Wait for training (GetModelVersion)");

@@ -1,4 +1,5 @@
 using Clarifai.Grpc.Wrapper;
+using Clarifai.Grpc.Wrapper.Redis;
 using StackExchange.Redis;
 
 namespace Clarifai.Cli;

@@ -24,7 +24,7 @@ internal static class InputsCommands
         {
             var list = parsed.GetValue(ids)!;
             await using var clarifai = new ClarifaiClient(options(parsed));
-            await clarifai.Inputs.DeleteAsync(list, cancellationToken).ConfigureAwait(false);
+            await clarifai.Inputs.DeleteAsync(list, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (parsed.GetValue(json)) await ClarifaiCli.WriteJsonAsync(output, new JsonObject { ["deleted"] = list.Length }).ConfigureAwait(false);
             else await output.WriteLineAsync($"{list.Length} input(s) deleted").ConfigureAwait(false);
             return ExitCodes.Success;

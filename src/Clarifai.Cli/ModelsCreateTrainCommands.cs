@@ -29,7 +29,7 @@ internal static class ModelsCreateTrainCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await using var clarifai = new ClarifaiClient(options(parsed));
-            var version = await clarifai.ModelVersions.TrainAsync(parsed.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            var version = await clarifai.ModelVersions.TrainAsync(parsed.GetValue(id)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             try
             {
                 version = await clarifai.ModelVersions.WaitForTrainingAsync(version, cancellationToken: cancellationToken).ConfigureAwait(false);

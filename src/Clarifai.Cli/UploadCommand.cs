@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using Clarifai.Cli.Sources;
 using Clarifai.Grpc.Wrapper;
+using Clarifai.Grpc.Wrapper.Sqlite;
 using Spectre.Console;
 
 namespace Clarifai.Cli;
@@ -99,7 +100,7 @@ internal static class UploadCommand
     /// A live display: done, failed, re-sent, inputs per second, and the ETA against <paramref name="expected"/> inputs
     /// (an estimate: this worker's share of the source's rows or files).
     /// </summary>
-    private static Task ShowProgressAsync(IAnsiConsole console, UploadOperation upload, long expected, UploadReport report, CancellationToken cancellationToken) =>
+    private static Task ShowProgressAsync(IAnsiConsole console, UploadOutcomes upload, long expected, UploadReport report, CancellationToken cancellationToken) =>
         console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {

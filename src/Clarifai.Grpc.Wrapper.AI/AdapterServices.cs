@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.AI;
 
 /// <summary>What the chat client and the embedding generator share: the model an options' <c>ModelId</c> names, and <c>GetService</c>.</summary>
 internal static class AdapterServices

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.AI;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.AI;
 
 /// <summary>
 /// The one rule that turns a Microsoft.Extensions.AI conversation and its options into a Clarifai prediction: the last

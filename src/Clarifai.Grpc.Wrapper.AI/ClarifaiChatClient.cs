@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.AI;
 
 /// <summary>
 /// An <see cref="IChatClient"/> over a Clarifai LLM: <see cref="GetResponseAsync"/> predicts (PostModelOutputs),

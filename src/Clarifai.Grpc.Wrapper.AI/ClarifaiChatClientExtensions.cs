@@ -1,6 +1,9 @@
-using Microsoft.Extensions.AI;
+using Clarifai.Grpc.Wrapper;
+using Clarifai.Grpc.Wrapper.AI;
+using Clarifai.Grpc.Wrapper.Models;
 
-namespace Clarifai.Grpc.Wrapper;
+// In Microsoft.Extensions.AI's namespace, as the OpenAI, Azure and Ollama adapters put theirs: found where IChatClient is.
+namespace Microsoft.Extensions.AI;
 
 /// <summary>Microsoft.Extensions.AI views of a <see cref="ClarifaiClient"/>, named as the other providers name theirs.</summary>
 public static class ClarifaiChatClientExtensions

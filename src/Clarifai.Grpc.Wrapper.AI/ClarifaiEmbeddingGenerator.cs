@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.AI;
 
 /// <summary>
 /// An <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> of texts over a Clarifai embedding model

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using StackExchange.Redis;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Redis;
 
 /// <summary>
 /// A <see cref="RateLimiter"/> shared by a fleet: every instance with the same <see cref="RedisRateLimiterOptions.Key"/>,

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Redis;
 
 /// <summary>The settings of a <see cref="RedisRateLimiter"/>: which shared budget, how fast, how long a caller may wait.</summary>
 public sealed record RedisRateLimiterOptions

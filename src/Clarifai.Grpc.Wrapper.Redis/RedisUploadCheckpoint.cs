@@ -1,7 +1,7 @@
 using System.Globalization;
 using StackExchange.Redis;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Redis;
 
 /// <summary>
 /// An <see cref="IUploadCheckpoint"/> in Redis, shared by every worker of one upload job: three hashes per job —

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Sqlite;
 
 /// <summary>
 /// An <see cref="IUploadCheckpoint"/> in one SQLite file per upload job: the scope it belongs to, the inputs the job

@@ -49,7 +49,7 @@ public sealed class ServerClockTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            var version = await clarifai.ModelVersions.GetAsync("clock", versionId, timeout.Token);
+            var version = await clarifai.ModelVersions.GetAsync("clock", versionId, cancellationToken: timeout.Token);
             if (version.Status.Code == code) return version;
             await Task.Delay(20, timeout.Token);
         }

@@ -64,7 +64,7 @@ public sealed class WalkthroughTests : SharedEmulatorFixture
             while (seen[^1] != state)
             {
                 await Task.Delay(20, limit.Token);
-                seen.Add((await clarifai.ModelVersions.GetAsync("m", version.Id, limit.Token)).State);
+                seen.Add((await clarifai.ModelVersions.GetAsync("m", version.Id, cancellationToken: limit.Token)).State);
             }
         }
     }
@@ -82,7 +82,7 @@ public sealed class WalkthroughTests : SharedEmulatorFixture
         var heldOut = Enumerable.Range(500, 25).Select(i => (Palette: ScenePalette.Warm, Seed: i))
             .Concat(Enumerable.Range(1500, 25).Select(i => (Palette: ScenePalette.Cold, Seed: i)))
             .ToList();
-        var predictions = await clarifai.Predictions.PredictManyAsync("palette", heldOut.Select(h => ImageSource.FromBytes(SceneGenerator.Png(h.Palette, h.Seed))));
+        var predictions = await clarifai.Predictions.PredictManyAsync("palette", heldOut.Select(h => ModelInput.FromImage(ImageSource.FromBytes(SceneGenerator.Png(h.Palette, h.Seed)))));
         var right = heldOut.Zip(predictions).Count(p => p.Second.Concepts[0].Id == (p.First.Palette == ScenePalette.Warm ? "warm" : "cold"));
 
         TestContext.Out.WriteLine($"{right} of {heldOut.Count} held-out scenes ranked the right concept first");

@@ -54,7 +54,7 @@ internal sealed class UploadSource
     public IReadOnlyCollection<UploadSourceException> Skipped => _skipped;
 
     /// <summary>Starts the upload of the source.</summary>
-    public UploadOperation Start(ClarifaiClient clarifai, UploadOptions options, CancellationToken cancellationToken) =>
+    public UploadOutcomes Start(ClarifaiClient clarifai, UploadOptions options, CancellationToken cancellationToken) =>
         clarifai.Uploads.UploadAsync(ReadAsync(cancellationToken), options with { SourceName = Name }, cancellationToken: cancellationToken);
 
     /// <summary>Where <paramref name="input"/> came from (<c>inputs.csv:12</c>, a file's path), or <see langword="null"/>.</summary>

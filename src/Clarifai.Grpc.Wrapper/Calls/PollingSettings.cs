@@ -1,7 +1,7 @@
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>
-/// How <see cref="ModelVersionService.WaitForTrainingAsync(ClarifaiModelVersion, TimeSpan?, CancellationToken)"/> and <see cref="InputService.WaitForProcessingAsync(IEnumerable{string}, TimeSpan?, CancellationToken)"/>
+/// How <see cref="ModelVersionService.WaitForTrainingAsync"/> and <see cref="InputService.WaitForProcessingAsync"/>
 /// poll: the first wait is <see cref="InitialDelay"/>, each next one <see cref="Multiplier"/> times longer (as
 /// Clarifai's Python SDK does: 0.1 s · 1.3ⁿ), capped at <see cref="MaxDelay"/>, until <see cref="Timeout"/> passes.
 /// </summary>

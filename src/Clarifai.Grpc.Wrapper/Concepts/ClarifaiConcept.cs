@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Concepts;
 
 /// <summary>A concept of an app: its id, its display name, and when it was created.</summary>
 public sealed class ClarifaiConcept

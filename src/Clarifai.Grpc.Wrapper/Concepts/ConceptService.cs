@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Concepts;
 
 /// <summary>
 /// The app's concepts: list them, create them ahead of use, rename them (ListConcepts, PostConcepts, PatchConcepts).

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// What PostInputs answered: the call's status (10000 success, 10010 mixed, 10020 all failed) and every input with its

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>An input as Clarifai holds it: its id, processing state and status, image URL and concepts.</summary>
 public sealed class ClarifaiInput

@@ -1,7 +1,7 @@
 using Clarifai.Api;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// An inputs-add job: the statistics Clarifai keeps for every input added with the same <c>inputs_add_job_id</c>

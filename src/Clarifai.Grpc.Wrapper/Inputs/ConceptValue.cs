@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// A concept with a value: on an input, 1 for "is this concept" and 0 for "is not" (a negative example); in a

@@ -1,12 +1,12 @@
 using Clarifai.Api;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// Decides, from evidence, whether an input answered "already exists" (30100) after an earlier attempt whose answer
 /// was lost is the one that attempt stored — one success — or a different input that was there before — a real
-/// conflict. <see cref="InputService.AddAsync(IEnumerable{NewInput}, CancellationToken)"/> and the uploader both ask it, so they agree.
+/// conflict. <see cref="InputService.AddAsync"/> and the uploader both ask it, so they agree.
 /// </summary>
 /// <remarks>
 /// The stored input under the same id is read back (ListInputs by ids) and compared with what was sent: the same

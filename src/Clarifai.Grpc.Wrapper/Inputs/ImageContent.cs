@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>Checks and reads the two ways an image reaches Clarifai (a URL or bytes), for inputs and predictions alike.</summary>
 internal static class ImageContent

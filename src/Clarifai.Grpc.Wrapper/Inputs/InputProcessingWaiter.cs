@@ -1,10 +1,10 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// The one wait for input processing (30001 pending / 30003 in progress → 30000 processed or 30002 failed), for
-/// <see cref="InputService.WaitForProcessingAsync(IEnumerable{string}, TimeSpan?, CancellationToken)"/> and the uploader: ListInputs by ids, up to 128 per request, with
+/// <see cref="InputService.WaitForProcessingAsync"/> and the uploader: ListInputs by ids, up to 128 per request, with
 /// the growing delays of <see cref="PollingSettings"/> and one overall timeout.
 /// </summary>
 internal static class InputProcessingWaiter

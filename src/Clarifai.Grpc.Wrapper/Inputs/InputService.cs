@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// Adds inputs (images with concepts) to an app, reads them, and waits until Clarifai has processed them.
@@ -31,25 +31,6 @@ public class InputService
     /// that one call stays one request with one outcome; the streaming uploader takes any number.
     /// </summary>
     /// <param name="inputs">1 to 128 inputs.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>
-    /// Every input with its own status. A 10010 MIXED_STATUS or 10020 FAILURE answer with per-input statuses is a
-    /// result, not an exception: check <see cref="AddInputsResult.AllSucceeded"/>.
-    /// </returns>
-    /// <remarks>
-    /// Retried on transient failures only when every input has a client id (<see cref="NewInput.WithId"/>); otherwise
-    /// only when the server refused the request before doing any work, so inputs are never added twice.
-    /// </remarks>
-    /// <exception cref="ArgumentException">No inputs, a null input, or more than 128.</exception>
-    /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
-    public virtual Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CancellationToken cancellationToken = default) =>
-        AddAsync(inputs, callSettings: null, cancellationToken);
-
-    /// <summary>
-    /// Adds up to <see cref="MaxInputsPerRequest"/> inputs in one PostInputs call. More are refused (not split), so
-    /// that one call stays one request with one outcome; the streaming uploader takes any number.
-    /// </summary>
-    /// <param name="inputs">1 to 128 inputs.</param>
     /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
@@ -62,7 +43,7 @@ public class InputService
     /// </remarks>
     /// <exception cref="ArgumentException">No inputs, a null input, or more than 128.</exception>
     /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
-    public virtual Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CallSettings? callSettings, CancellationToken cancellationToken = default) =>
+    public virtual Task<AddInputsResult> AddAsync(IEnumerable<NewInput> inputs, CallSettings? callSettings = null, CancellationToken cancellationToken = default) =>
         AddCoreAsync(inputs, inputsAddJobId: null, callSettings, cancellationToken);
 
     /// <summary>
@@ -75,7 +56,7 @@ public class InputService
     /// <param name="callSettings">Settings for the call and the job's polls over the client's, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The add's own result, and the job.</returns>
-    /// <exception cref="ArgumentException">As for <see cref="AddAsync(IEnumerable{NewInput}, CancellationToken)"/>, or a bad job id.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="AddAsync"/>, or a bad job id.</exception>
     /// <exception cref="ClarifaiException">The call failed as a whole.</exception>
     public virtual async Task<InputsAddJobStart> StartAddJobAsync(IEnumerable<NewInput> inputs, string jobId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
@@ -123,21 +104,12 @@ public class InputService
 
     /// <summary>Reads an input.</summary>
     /// <param name="inputId">The input's id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The input, with its processing state.</returns>
-    /// <exception cref="ArgumentException">The id is null or empty.</exception>
-    /// <exception cref="ClarifaiNotFoundException">There is no such input.</exception>
-    public virtual Task<ClarifaiInput> GetAsync(string inputId, CancellationToken cancellationToken = default) =>
-        GetAsync(inputId, callSettings: null, cancellationToken);
-
-    /// <summary>Reads an input.</summary>
-    /// <param name="inputId">The input's id.</param>
     /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The input, with its processing state.</returns>
     /// <exception cref="ArgumentException">The id is null or empty.</exception>
     /// <exception cref="ClarifaiNotFoundException">There is no such input.</exception>
-    public virtual async Task<ClarifaiInput> GetAsync(string inputId, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task<ClarifaiInput> GetAsync(string inputId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         Guard.Id(inputId, nameof(inputId), "input id");
         var response = await _executor.CallAsync(ClarifaiRpcs.GetInput, new GetInputRequest { InputId = inputId }, callSettings, cancellationToken).ConfigureAwait(false);
@@ -151,22 +123,6 @@ public class InputService
     /// </summary>
     /// <param name="inputIds">The ids to wait for; at least one.</param>
     /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>Each input in its final state (<see cref="InputState.Processed"/> or <see cref="InputState.Failed"/>), in the order given.</returns>
-    /// <exception cref="ArgumentException">No ids, or a null or empty id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
-    /// <exception cref="TimeoutException">Some inputs were still being processed when the timeout passed.</exception>
-    /// <exception cref="ClarifaiNotFoundException">An id does not exist.</exception>
-    public virtual Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        WaitForProcessingAsync(inputIds, timeout, callSettings: null, cancellationToken);
-
-    /// <summary>
-    /// Waits until Clarifai has processed the inputs: lists those still pending (30001) or in progress (30003), 128
-    /// per ListInputs call, with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until each is processed
-    /// (30000) or failed (30002). The uploader waits the same way.
-    /// </summary>
-    /// <param name="inputIds">The ids to wait for; at least one.</param>
-    /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
     /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Each input in its final state (<see cref="InputState.Processed"/> or <see cref="InputState.Failed"/>), in the order given.</returns>
@@ -174,7 +130,7 @@ public class InputService
     /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
     /// <exception cref="TimeoutException">Some inputs were still being processed when the timeout passed.</exception>
     /// <exception cref="ClarifaiNotFoundException">An id does not exist.</exception>
-    public virtual async Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<ClarifaiInput>> WaitForProcessingAsync(IEnumerable<string> inputIds, TimeSpan? timeout = null, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         var processing = ProcessingOperation(inputIds, callSettings); // checks the ids and settings
         var limit = timeout ?? _polling.Timeout;
@@ -226,21 +182,12 @@ public class InputService
 
     /// <summary>Deletes inputs by id (DeleteInputs), 128 per request. Ids that do not exist are ignored, as the API does.</summary>
     /// <param name="inputIds">The ids; at least one.</param>
-    /// <param name="cancellationToken">Cancels the calls not yet made.</param>
-    /// <returns>A task that completes when every input is deleted.</returns>
-    /// <exception cref="ArgumentException">No ids, or an id that breaks the id rule.</exception>
-    /// <exception cref="ClarifaiException">A call failed; the batches before it are deleted.</exception>
-    public virtual Task DeleteAsync(IEnumerable<string> inputIds, CancellationToken cancellationToken = default) =>
-        DeleteAsync(inputIds, callSettings: null, cancellationToken);
-
-    /// <summary>Deletes inputs by id (DeleteInputs), 128 per request. Ids that do not exist are ignored, as the API does.</summary>
-    /// <param name="inputIds">The ids; at least one.</param>
     /// <param name="callSettings">Settings for every call over the client's, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the calls not yet made.</param>
     /// <returns>A task that completes when every input is deleted.</returns>
     /// <exception cref="ArgumentException">No ids, or an id that breaks the id rule.</exception>
     /// <exception cref="ClarifaiException">A call failed; the batches before it are deleted.</exception>
-    public virtual async Task DeleteAsync(IEnumerable<string> inputIds, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(IEnumerable<string> inputIds, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         var ids = Guard.Ids(inputIds, nameof(inputIds), "input id");
         callSettings?.Validate();

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>The processing state of an input, translated from Clarifai's 300xx status codes.</summary>
 public enum InputState

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>What <see cref="InputService.StartAddJobAsync"/> returns: the add's own result, and the job to follow.</summary>
 /// <param name="Added">Each input's outcome of the PostInputs call.</param>

@@ -3,7 +3,7 @@ using Clarifai.Api;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
 /// An image (or a text) to add to an app, with its labels: positive concepts (value 1), negative concepts (value 0, "not this"),

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
 /// <summary>A model: its id, type, concepts and output configuration, and its latest version.</summary>
 public sealed class ClarifaiModel

@@ -1,6 +1,6 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
-/// <summary>Optional settings of <see cref="ModelService.CreateAsync(string, IEnumerable{string}, CreateModelOptions?, CancellationToken)"/>.</summary>
+/// <summary>Optional settings of <see cref="ModelService.CreateAsync"/>.</summary>
 public sealed record CreateModelOptions
 {
     /// <summary>The model type; default <c>embedding-classifier</c>, Clarifai's transfer-learning classifier.</summary>

@@ -1,7 +1,7 @@
 using Clarifai.Api;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
 /// <summary>
 /// Where a classifier's output configuration lives in the API: <c>output_info.params</c> (the current place), with

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
 /// <summary>
 /// A model of any app: its id, and optionally the user and app it belongs to and a fixed version. Built from parts, or

@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
 /// <summary>Creates and reads models. Reach it through <see cref="ClarifaiClient.Models"/>.</summary>
 public class ModelService
@@ -16,22 +16,7 @@ public class ModelService
 
     /// <summary>
     /// Creates a model (PostModels) that predicts <paramref name="concepts"/>. The answer carries the model's first
-    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync(string, CancellationToken)"/>.
-    /// </summary>
-    /// <param name="modelId">The new model's id: letters, digits, <c>-</c> and <c>_</c>.</param>
-    /// <param name="concepts">The concept ids to predict; at least one.</param>
-    /// <param name="options">Model type and output configuration; defaults when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The model.</returns>
-    /// <remarks>Not retried once it may have reached the server (see <see cref="RetrySettings"/>).</remarks>
-    /// <exception cref="ArgumentException">The id is empty or invalid, or there are no concepts.</exception>
-    /// <exception cref="ClarifaiException">Clarifai refused, for example because the model id exists.</exception>
-    public virtual Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options = null, CancellationToken cancellationToken = default) =>
-        CreateAsync(modelId, concepts, options, callSettings: null, cancellationToken);
-
-    /// <summary>
-    /// Creates a model (PostModels) that predicts <paramref name="concepts"/>. The answer carries the model's first
-    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync(string, CancellationToken)"/>.
+    /// version, untrained (21102): train it with <see cref="ModelVersionService.TrainAsync"/>.
     /// </summary>
     /// <param name="modelId">The new model's id: letters, digits, <c>-</c> and <c>_</c>.</param>
     /// <param name="concepts">The concept ids to predict; at least one.</param>
@@ -42,7 +27,7 @@ public class ModelService
     /// <remarks>Not retried once it may have reached the server (see <see cref="RetrySettings"/>).</remarks>
     /// <exception cref="ArgumentException">The id is empty or invalid, or there are no concepts.</exception>
     /// <exception cref="ClarifaiException">Clarifai refused, for example because the model id exists.</exception>
-    public virtual async Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task<ClarifaiModel> CreateAsync(string modelId, IEnumerable<string> concepts, CreateModelOptions? options = null, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         CheckModelId(modelId);
         ArgumentNullException.ThrowIfNull(concepts);
@@ -58,29 +43,6 @@ public class ModelService
         model.OutputInfo = ModelOutputParameters.Create(conceptIds, options.ConceptsMutuallyExclusive, options.ClosedEnvironment);
 #pragma warning restore CS0612
         var response = await _executor.CallAsync(ClarifaiRpcs.PostModels, new PostModelsRequest { Models = { model } }, callSettings, cancellationToken).ConfigureAwait(false);
-        return new ClarifaiModel(response.Model);
-    }
-
-    /// <summary>Reads a model, with its latest version.</summary>
-    /// <param name="modelId">The model's id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">The id is null or empty.</exception>
-    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
-    public virtual Task<ClarifaiModel> GetAsync(string modelId, CancellationToken cancellationToken = default) =>
-        GetAsync(modelId, callSettings: null, cancellationToken);
-
-    /// <summary>Reads a model, with its latest version.</summary>
-    /// <param name="modelId">The model's id.</param>
-    /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The model.</returns>
-    /// <exception cref="ArgumentException">The id is null or empty.</exception>
-    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
-    public virtual async Task<ClarifaiModel> GetAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
-    {
-        CheckModelId(modelId);
-        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = modelId }, callSettings, cancellationToken).ConfigureAwait(false);
         return new ClarifaiModel(response.Model);
     }
 
@@ -106,37 +68,29 @@ public class ModelService
 
     /// <summary>Deletes a model with all its versions (DeleteModel).</summary>
     /// <param name="modelId">The model's id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the model is deleted.</returns>
-    /// <exception cref="ArgumentException">The id breaks the id rule.</exception>
-    /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
-    public virtual Task DeleteAsync(string modelId, CancellationToken cancellationToken = default) =>
-        DeleteAsync(modelId, callSettings: null, cancellationToken);
-
-    /// <summary>Deletes a model with all its versions (DeleteModel).</summary>
-    /// <param name="modelId">The model's id.</param>
     /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the model is deleted.</returns>
     /// <exception cref="ArgumentException">The id breaks the id rule.</exception>
     /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
-    public virtual async Task DeleteAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(string modelId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         CheckModelId(modelId);
         await _executor.CallAsync(ClarifaiRpcs.DeleteModel, new DeleteModelRequest { ModelId = modelId }, callSettings, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a model of any app (see <see cref="ModelRef"/>), with its latest version.</summary>
-    /// <param name="model">The model.</param>
+    /// <summary>Reads a model — of the client's app by id (a string converts), or of any app (see <see cref="ModelRef"/>) — with its latest version.</summary>
+    /// <param name="model">The model: its id, or a reference.</param>
     /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">The reference is invalid.</exception>
     /// <exception cref="ClarifaiNotFoundException">There is no such model.</exception>
-    public virtual Task<ClarifaiModel> GetAsync(ModelRef model, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
+    public virtual async Task<ClarifaiModel> GetAsync(ModelRef model, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         model.Validate();
-        return GetAsync(model.ModelId, model.AddressedBy(callSettings), cancellationToken);
+        var response = await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = model.ModelId }, model.AddressedBy(callSettings), cancellationToken).ConfigureAwait(false);
+        return new ClarifaiModel(response.Model);
     }
 }

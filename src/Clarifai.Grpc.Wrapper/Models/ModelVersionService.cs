@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
 /// <summary>Trains model versions and waits for training to end. Reach it through <see cref="ClarifaiClient.ModelVersions"/>.</summary>
 public class ModelVersionService
@@ -21,20 +21,7 @@ public class ModelVersionService
 
     /// <summary>
     /// Starts training a new version of the model (PostModelVersions) on the app's inputs labelled with the model's
-    /// concepts. Returns at once, typically with the version queued (21103); see <see cref="WaitForTrainingAsync(ClarifaiModelVersion, TimeSpan?, CancellationToken)"/>.
-    /// </summary>
-    /// <param name="modelId">The model's id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The new version.</returns>
-    /// <remarks>Never retried once it may have reached the server: each call starts one training.</remarks>
-    /// <exception cref="ArgumentException">The id is null, empty or invalid.</exception>
-    /// <exception cref="ClarifaiException">Clarifai refused to train.</exception>
-    public virtual Task<ClarifaiModelVersion> TrainAsync(string modelId, CancellationToken cancellationToken = default) =>
-        TrainAsync(modelId, callSettings: null, cancellationToken);
-
-    /// <summary>
-    /// Starts training a new version of the model (PostModelVersions) on the app's inputs labelled with the model's
-    /// concepts. Returns at once, typically with the version queued (21103); see <see cref="WaitForTrainingAsync(ClarifaiModelVersion, TimeSpan?, CancellationToken)"/>.
+    /// concepts. Returns at once, typically with the version queued (21103); see <see cref="WaitForTrainingAsync"/>.
     /// </summary>
     /// <param name="modelId">The model's id.</param>
     /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
@@ -43,7 +30,7 @@ public class ModelVersionService
     /// <remarks>Never retried once it may have reached the server: each call starts one training.</remarks>
     /// <exception cref="ArgumentException">The id is null, empty or invalid.</exception>
     /// <exception cref="ClarifaiException">Clarifai refused to train.</exception>
-    public virtual async Task<ClarifaiModelVersion> TrainAsync(string modelId, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task<ClarifaiModelVersion> TrainAsync(string modelId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         ModelService.CheckModelId(modelId);
         var request = new PostModelVersionsRequest { ModelId = modelId, ModelVersions = { new ModelVersion() } };
@@ -57,22 +44,12 @@ public class ModelVersionService
     /// <summary>Reads a model version, with its training state.</summary>
     /// <param name="modelId">The model's id.</param>
     /// <param name="versionId">The version's id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The version.</returns>
-    /// <exception cref="ArgumentException">An id is null or empty.</exception>
-    /// <exception cref="ClarifaiNotFoundException">There is no such model or version.</exception>
-    public virtual Task<ClarifaiModelVersion> GetAsync(string modelId, string versionId, CancellationToken cancellationToken = default) =>
-        GetAsync(modelId, versionId, callSettings: null, cancellationToken);
-
-    /// <summary>Reads a model version, with its training state.</summary>
-    /// <param name="modelId">The model's id.</param>
-    /// <param name="versionId">The version's id.</param>
     /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The version.</returns>
     /// <exception cref="ArgumentException">An id is null or empty.</exception>
     /// <exception cref="ClarifaiNotFoundException">There is no such model or version.</exception>
-    public virtual async Task<ClarifaiModelVersion> GetAsync(string modelId, string versionId, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual async Task<ClarifaiModelVersion> GetAsync(string modelId, string versionId, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         ModelService.CheckModelId(modelId);
         Guard.Id(versionId, nameof(versionId), "model version id");
@@ -84,21 +61,7 @@ public class ModelVersionService
     /// <summary>
     /// Polls the version, with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until training ends.
     /// </summary>
-    /// <param name="version">The version, as returned by <see cref="TrainAsync(string, CancellationToken)"/> or <see cref="GetAsync(string, string, CancellationToken)"/>.</param>
-    /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
-    /// <returns>The version, trained (21100).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="version"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
-    /// <exception cref="ClarifaiModelTrainingFailedException">Training failed (21105, 21106, 21108–21119); the code says why.</exception>
-    /// <exception cref="TimeoutException">Training had not ended when the timeout passed.</exception>
-    public virtual Task<ClarifaiModelVersion> WaitForTrainingAsync(ClarifaiModelVersion version, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        WaitForTrainingAsync(version, timeout, callSettings: null, cancellationToken);
-
-    /// <summary>
-    /// Polls the version, with the backoff of <see cref="ClarifaiClientOptions.Polling"/>, until training ends.
-    /// </summary>
-    /// <param name="version">The version, as returned by <see cref="TrainAsync(string, CancellationToken)"/> or <see cref="GetAsync(string, string, CancellationToken)"/>.</param>
+    /// <param name="version">The version, as returned by <see cref="TrainAsync"/> or <see cref="GetAsync"/>.</param>
     /// <param name="timeout">How long to wait in all; default <see cref="PollingSettings.Timeout"/>.</param>
     /// <param name="callSettings">This call's settings over the client's (timeout, retry, headers, user and app), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
@@ -107,7 +70,7 @@ public class ModelVersionService
     /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
     /// <exception cref="ClarifaiModelTrainingFailedException">Training failed (21105, 21106, 21108–21119); the code says why.</exception>
     /// <exception cref="TimeoutException">Training had not ended when the timeout passed.</exception>
-    public virtual Task<ClarifaiModelVersion> WaitForTrainingAsync(ClarifaiModelVersion version, TimeSpan? timeout, CallSettings? callSettings, CancellationToken cancellationToken = default)
+    public virtual Task<ClarifaiModelVersion> WaitForTrainingAsync(ClarifaiModelVersion version, TimeSpan? timeout = null, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
         var limit = timeout ?? _polling.Timeout;

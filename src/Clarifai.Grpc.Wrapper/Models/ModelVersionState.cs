@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Models;
 
 /// <summary>The training state of a model version, translated from Clarifai's 211xx status codes.</summary>
 public enum ModelVersionState

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// A caller's view of, and say in, the retries of one logical call: what the pipeline learned — how many attempts were

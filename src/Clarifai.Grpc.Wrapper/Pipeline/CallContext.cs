@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// What a service says about one logical call besides its RPC and request: the caller's settings and cancellation, and

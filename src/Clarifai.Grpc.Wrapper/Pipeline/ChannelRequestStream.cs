@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The request stream a checked raw bidirectional call hands its caller: messages go into a channel of one, which the

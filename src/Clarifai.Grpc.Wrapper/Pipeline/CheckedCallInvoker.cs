@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Gives every RPC of the generated client the library's guarantees: under <see cref="ClarifaiClient.Api"/>, every

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using StatusProto = Clarifai.Api.Status.Status;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The status translation of streaming calls, message by message, with the same table as unary calls: a message whose

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>A response stream whose messages pass the status translation (see <see cref="CheckedResponses{T}"/>).</summary>
 internal sealed class CheckedStreamReader<T> : IAsyncStreamReader<T>

@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The RPCs the services use, each described once for the call pipeline, typed (no reflection on the hot path).

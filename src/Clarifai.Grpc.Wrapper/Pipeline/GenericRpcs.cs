@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Describes any RPC of the generated API for the pipeline, from its <see cref="Method{TRequest, TResponse}"/> and the

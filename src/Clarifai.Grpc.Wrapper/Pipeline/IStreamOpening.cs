@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>A response that opens a stream: the logical call goes on after the layers return it, so its telemetry is handed over, not ended.</summary>
 internal interface IStreamOpening

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The warm-up of one logical call (unary or streaming): since when its model has answered cold, how many times, and

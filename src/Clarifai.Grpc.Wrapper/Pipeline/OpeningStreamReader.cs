@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The response stream a checked raw streaming call hands its caller at once, while the layers open the stream: the

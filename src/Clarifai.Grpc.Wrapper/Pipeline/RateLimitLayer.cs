@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Paces every attempt through the client's limiters, under the retry layer so that retries are paced too: one permit

@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The caller's request stream of a bidirectional call, read once and written to each attempt: the requests an attempt

@@ -2,7 +2,7 @@ using System.Collections;
 using Google.Protobuf;
 using StatusProto = Clarifai.Api.Status.Status;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Where a response type of the API keeps its Clarifai status, and how many items with their own statuses it lists,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Sends the call again after a failure the one <see cref="RetryPolicy"/> calls transient, when the request may be

@@ -1,6 +1,6 @@
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Which top-level Clarifai statuses are results rather than errors: 10000 always; 10010 MIXED_STATUS and 10020 FAILURE

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using GrpcStatusCode = Grpc.Core.StatusCode;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Turns each attempt's answer into a result or a typed exception, by the one status table: a response whose Clarifai

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// The telemetry of a streaming call once it is open: the logical call's activity (started by

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// What one attempt at a streaming call gives the layers when it succeeds: the stream, open, with its first response

@@ -2,7 +2,7 @@ using Clarifai.Api;
 using Grpc.Core;
 using StatusProto = Clarifai.Api.Status.Status;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Describes a streaming RPC to the unary layers, so that every call kind passes the same engine: an attempt opens the

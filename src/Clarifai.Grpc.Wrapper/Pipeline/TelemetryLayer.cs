@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// Records each logical call as the caller saw it: one activity, the calls/failures/duration metrics, and a log line

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>The bottom of the pipeline: one attempt over the call's generated client (whose invoker is the credentials layer).</summary>
 internal sealed class TransportLayer : UnaryLayer

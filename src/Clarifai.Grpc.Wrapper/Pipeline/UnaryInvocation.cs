@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// One logical unary call as it travels down the layers: what to send, and the state the layers share — the one

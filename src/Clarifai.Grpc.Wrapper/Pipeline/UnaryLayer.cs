@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// One job of the call pipeline (telemetry, warm-up, retry, rate limit, status translation, transport), composed in

@@ -3,7 +3,7 @@ using Grpc.Core;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 using StatusProto = Clarifai.Api.Status.Status;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Pipeline;
 
 /// <summary>
 /// What the call pipeline needs to know about one RPC: its name, how to send it with the generated client, where

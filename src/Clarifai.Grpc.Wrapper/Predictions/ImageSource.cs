@@ -1,7 +1,7 @@
 using Clarifai.Api;
 using Google.Protobuf;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Predictions;
 
 /// <summary>An image to predict on: by URL (Clarifai downloads it) or by its encoded bytes.</summary>
 public sealed class ImageSource

@@ -2,7 +2,7 @@ using Clarifai.Api;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Predictions;
 
 /// <summary>
 /// What a model predicts on: an image, a text, an audio or a video (by URL or content), or several of them as the parts
@@ -26,6 +26,10 @@ public sealed class ModelInput
         ArgumentNullException.ThrowIfNull(image);
         return new(image.ToProto().Data);
     }
+
+    /// <summary>An image as a model input: what <see cref="FromImage"/> makes, so an image goes wherever an input is taken.</summary>
+    /// <param name="image">The image.</param>
+    public static implicit operator ModelInput(ImageSource image) => FromImage(image);
 
     /// <summary>A text to predict on (an LLM prompt, a sentence to classify).</summary>
     /// <param name="text">The text; not empty.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Predictions;
 
 /// <summary>One sampled frame of a video prediction: its number, its time, and its concepts (highest first).</summary>
 /// <param name="Number">The frame's number in the sampling.</param>

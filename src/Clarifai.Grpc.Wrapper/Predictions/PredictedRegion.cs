@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Predictions;
 
 /// <summary>A region a detection model found: its id, box (when it has one), confidence, and concepts (highest first).</summary>
 /// <param name="Id">The region's id.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 using Clarifai.Api;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Predictions;
 
 /// <summary>
 /// How a model answers one call: the output configuration (<c>max_concepts</c>, <c>min_value</c>,

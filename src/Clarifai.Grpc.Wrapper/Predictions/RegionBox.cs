@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Predictions;
 
 /// <summary>A region's bounding box, as fractions of the image's height (rows) and width (columns), 0 to 1.</summary>
 /// <param name="Top">The top row.</param>

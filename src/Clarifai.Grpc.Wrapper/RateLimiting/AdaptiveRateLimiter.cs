@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.RateLimiting;
 
 /// <summary>
 /// A <see cref="RateLimiter"/> that paces requests evenly (one every 1/rate seconds) and adapts the rate to Clarifai's

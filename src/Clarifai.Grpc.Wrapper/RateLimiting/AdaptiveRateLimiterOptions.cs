@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.RateLimiting;
 
 /// <summary>
 /// How an <see cref="AdaptiveRateLimiter"/> paces requests: at most <see cref="RequestsPerSecond"/>, halved (by

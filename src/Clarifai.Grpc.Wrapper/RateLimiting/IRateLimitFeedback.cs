@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.RateLimiting;
 
 /// <summary>
 /// A rate limiter that learns from Clarifai's answers: the client tells it when a request was throttled (11005

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Search;
 
 /// <summary>One input a search found, with its score (1 for filters alone; the similarity, from 0 to 1, for a rank).</summary>
 /// <param name="Input">The input.</param>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Clarifai.Api;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Search;
 
 /// <summary>
 /// What to search an app's inputs for: concepts an input has or lacks, metadata it carries (filters), and an image or

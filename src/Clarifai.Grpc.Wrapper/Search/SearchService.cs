@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Search;
 
 /// <summary>Searches an app's inputs by concept, metadata and visual similarity (PostInputsSearches), page by page.</summary>
 /// <remarks>Every method is virtual and there is a protected constructor, so that tests can mock the service.</remarks>
@@ -31,7 +31,7 @@ public class SearchService
         return new ClarifaiPageable<SearchHit>(
             async (page, perPage, cancellationToken) =>
             {
-                var request = new PostInputsSearchesRequest { Searches = { new Search { Query = proto.Clone() } }, Pagination = new Pagination { Page = (uint)page, PerPage = (uint)perPage } };
+                var request = new PostInputsSearchesRequest { Searches = { new Clarifai.Api.Search { Query = proto.Clone() } }, Pagination = new Pagination { Page = (uint)page, PerPage = (uint)perPage } };
                 var response = await _executor.CallAsync(ClarifaiRpcs.PostInputsSearches, request, callSettings, cancellationToken).ConfigureAwait(false);
                 return response.Hits.Where(h => h.Input is not null).Select(h => new SearchHit(new ClarifaiInput(h.Input), h.Score)).ToList();
             },

@@ -159,14 +159,14 @@ public static class ClarifaiFakes
     /// </summary>
     /// <param name="outcomes">The outcomes, in order.</param>
     /// <returns>The upload; like a real one, it can be enumerated once.</returns>
-    public static UploadOperation UploadOperation(params UploadOutcome[] outcomes)
+    public static UploadOutcomes UploadOutcomes(params UploadOutcome[] outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var list = outcomes.ToList();
-        return new UploadOperation(token => Yield(list, token), () => UploadSummary(list), CancellationToken.None);
+        return new UploadOutcomes(token => Yield(list, token), () => UploadSummary(list), CancellationToken.None);
     }
 
-    /// <summary>The summary a list of outcomes adds up to (<see cref="Wrapper.UploadSummary.RequestsRetried"/> is 0: outcomes do not tell requests).</summary>
+    /// <summary>The summary a list of outcomes adds up to (<see cref="Uploads.UploadSummary.RequestsRetried"/> is 0: outcomes do not tell requests).</summary>
     /// <param name="outcomes">The outcomes.</param>
     /// <returns>The summary.</returns>
     public static UploadSummary UploadSummary(IEnumerable<UploadOutcome> outcomes)

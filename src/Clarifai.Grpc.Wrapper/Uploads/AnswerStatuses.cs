@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// The <see cref="ClarifaiStatus"/> of each input's answer in one PostInputs response, made once for a run of equal

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>Which files <see cref="UploadService.UploadDirectoryAsync"/> takes, in which order, and how it labels them.</summary>
 public sealed record DirectoryUploadOptions

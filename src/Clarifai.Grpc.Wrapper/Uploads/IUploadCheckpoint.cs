@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// What an upload job has done, kept across runs, so that a re-run skips what is finished and tells the truth about

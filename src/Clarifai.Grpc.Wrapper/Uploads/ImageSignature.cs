@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// Tells an image file from anything else by its first bytes — the formats Clarifai takes (JPEG, PNG, GIF, BMP, TIFF,

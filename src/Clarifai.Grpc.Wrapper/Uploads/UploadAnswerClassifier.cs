@@ -1,7 +1,7 @@
 using Clarifai.Api;
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>What to do with one input after a PostInputs answer.</summary>
 internal enum UploadVerdict

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// A batch on its way from the reader to a worker, with an explicit owner: whoever reports its inputs' outcomes.

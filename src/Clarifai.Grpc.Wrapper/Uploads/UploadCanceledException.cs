@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// An upload was cancelled. <see cref="Summary"/> accounts for every input read from the source, and names those

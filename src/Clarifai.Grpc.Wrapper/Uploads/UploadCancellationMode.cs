@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>What an upload does with requests in flight when it is cancelled. Either way it stops reading the source at once.</summary>
 public enum UploadCancellationMode

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>One input as an <see cref="IUploadCheckpoint"/> knows it.</summary>
 /// <param name="InputId">The input's id.</param>

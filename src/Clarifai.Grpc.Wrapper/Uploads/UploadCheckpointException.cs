@@ -1,8 +1,8 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// The upload's checkpoint store failed (unreachable, refused a write, a broken file): the upload ended promptly, after
-/// every input already read had its outcome (<see cref="UploadOperation.Summary"/> accounts for them). Inputs answered after the failure were
+/// every input already read had its outcome (<see cref="UploadOutcomes.Summary"/> accounts for them). Inputs answered after the failure were
 /// reported but not recorded; a re-run with a working store sends them again under the same ids and recognises them.
 /// </summary>
 public class UploadCheckpointException : Exception

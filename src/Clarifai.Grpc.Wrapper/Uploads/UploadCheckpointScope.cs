@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// Whose upload a checkpoint records: where the inputs go, and (when known) what they come from. A checkpoint belongs

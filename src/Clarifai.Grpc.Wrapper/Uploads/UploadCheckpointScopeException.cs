@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// The checkpoint belongs to another upload (another app or user, or another source): nothing was read or sent. Use a

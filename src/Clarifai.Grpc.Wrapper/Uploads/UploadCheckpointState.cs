@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>What an <see cref="IUploadCheckpoint"/> knows of one input.</summary>
 public enum UploadCheckpointState

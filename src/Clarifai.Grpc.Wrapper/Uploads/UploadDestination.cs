@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>How an upload's destination is named in a checkpoint's scope (<see cref="UploadCheckpointScope.Destination"/>).</summary>
 internal static class UploadDestination

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>How the uploader names inputs that have no client id. Every uploaded input carries an id, so a re-sent batch can never create a copy.</summary>
 public enum UploadIdMode

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Clarifai.Api;
 using Google.Protobuf;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>One input on its way through an upload: its id, its request message, and what its attempts found.</summary>
 internal sealed class UploadItem

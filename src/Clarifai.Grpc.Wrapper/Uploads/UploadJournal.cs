@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// The upload's use of its <see cref="IUploadCheckpoint"/>, where a store failure becomes an

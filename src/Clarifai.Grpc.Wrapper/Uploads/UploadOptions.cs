@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>How <see cref="UploadService"/> batches, parallelizes, identifies and retries an upload.</summary>
 public sealed record UploadOptions

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>The outcome of one input of an upload, paired with the input, so that failures can be sent again.</summary>
 public sealed class UploadOutcome

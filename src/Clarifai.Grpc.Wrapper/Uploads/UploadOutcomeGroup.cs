@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// Outcomes gathered to be reported together through an <see cref="UploadOutcomeSink"/>: each input is claimed when

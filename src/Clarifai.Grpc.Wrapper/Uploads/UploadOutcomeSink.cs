@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// Where every part of an upload reports outcomes: once per input (a second report of the same input is dropped),

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>A snapshot of an upload, reported through <see cref="IProgress{T}"/> as batches complete.</summary>
 /// <param name="Queued">Inputs read from the source and waiting for a request.</param>

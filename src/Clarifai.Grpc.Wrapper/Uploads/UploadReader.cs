@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// Reads the source into batches of at most <see cref="UploadOptions.BatchSize"/> inputs and

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>Whether all, some or none of an upload's inputs succeeded.</summary>
 public enum UploadResult

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
 /// Uploads any number of inputs — an endless stream, a folder, a queue — in batches of up to 128, several requests at
@@ -44,16 +44,16 @@ public class UploadService
     /// <param name="inputs">The source; read lazily, never more than a bounded window ahead of the uploads.</param>
     /// <param name="options">Batching, concurrency, ids and retries; <see cref="UploadOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="progress">Receives a snapshot after each batch.</param>
-    /// <param name="cancellationToken">Stops reading the source (see <see cref="UploadOperation"/>).</param>
+    /// <param name="cancellationToken">Stops reading the source (see <see cref="UploadOutcomes"/>).</param>
     /// <returns>The outcomes; the upload runs while they are enumerated.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public virtual UploadOperation UploadAsync(IAsyncEnumerable<NewInput> inputs, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual UploadOutcomes UploadAsync(IAsyncEnumerable<NewInput> inputs, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= UploadOptions.Default;
         options.Validate();
-        return new UploadOperation(new UploadRun(_executor, options, _polling, progress, _destination), inputs, cancellationToken);
+        return new UploadOutcomes(new UploadRun(_executor, options, _polling, progress, _destination), inputs, cancellationToken);
     }
 
     /// <summary>Uploads the inputs of a synchronous source, yielding each input's outcome as it completes.</summary>
@@ -62,7 +62,7 @@ public class UploadService
     /// <param name="progress">Receives a snapshot after each batch.</param>
     /// <param name="cancellationToken">Stops reading the source.</param>
     /// <returns>The outcomes.</returns>
-    public virtual UploadOperation UploadAsync(IEnumerable<NewInput> inputs, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual UploadOutcomes UploadAsync(IEnumerable<NewInput> inputs, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return UploadAsync(ToAsync(inputs), options, progress, cancellationToken);
@@ -112,7 +112,7 @@ public class UploadService
     /// there: the files before it are uploaded, then the enumeration throws an <see cref="UploadSourceException"/> naming it.
     /// </returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public virtual UploadOperation UploadDirectoryAsync(string directory, DirectoryUploadOptions? directoryOptions = null, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual UploadOutcomes UploadDirectoryAsync(string directory, DirectoryUploadOptions? directoryOptions = null, UploadOptions? options = null, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"The folder '{directory}' does not exist.");

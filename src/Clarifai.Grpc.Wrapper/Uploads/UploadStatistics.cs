@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>The running counts of one upload, updated by its reader and workers; the source of progress and summary.</summary>
 internal sealed class UploadStatistics

@@ -1,6 +1,6 @@
 using StatusCode = Clarifai.Api.Status.StatusCode;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>The statuses the uploader gives inputs that the server never answered for (code 0, explained in the description).</summary>
 internal static class UploadStatuses

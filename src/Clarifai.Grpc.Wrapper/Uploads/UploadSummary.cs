@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>The account of a whole upload: every input read from the source is in exactly one of the counts.</summary>
 public sealed class UploadSummary

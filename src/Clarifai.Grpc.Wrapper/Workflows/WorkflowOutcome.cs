@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Workflows;
 
 /// <summary>
 /// What a workflow made of one input: its status and each node's output as a <see cref="Prediction"/>, in the order of

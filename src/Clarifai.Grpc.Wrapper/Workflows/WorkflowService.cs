@@ -1,6 +1,6 @@
 using Clarifai.Api;
 
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Workflows;
 
 /// <summary>Creates workflows (PostWorkflows) and runs them on inputs (PostWorkflowResults).</summary>
 /// <remarks>Every method is virtual and there is a protected constructor, so that tests can mock the service.</remarks>

@@ -1,4 +1,4 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Workflows;
 
 /// <summary>One node of a workflow: its id, and the model (optionally a fixed version) it runs.</summary>
 /// <param name="NodeId">The node's id within the workflow.</param>

@@ -63,7 +63,7 @@ public sealed class CredentialRulesTests
             await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.TrainAsync(id));
             await Assert.ThrowsAsync<ArgumentException>(() => client.ModelVersions.GetAsync("pets", id));
             await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync(id, ImageSource.FromUrl("https://example.test/a.jpg")));
-            await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://example.test/a.jpg"), modelVersionId: id));
+            await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync(new ModelRef("pets", VersionId: id), ImageSource.FromUrl("https://example.test/a.jpg")));
         });
         Assert.That(mock.Calls, Is.Empty);
     }

@@ -103,7 +103,7 @@ public sealed class LimitsAndBoundsTests
         var inputs = Enumerable.Range(0, 7).Select(_ => NewInput.FromBytes(image)).ToList(); // 7 × 20 MiB > 128 MiB
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.Inputs.AddAsync(inputs));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictManyAsync("pets", Enumerable.Range(0, 7).Select(_ => ImageSource.FromBytes(image))));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictManyAsync("pets", Enumerable.Range(0, 7).Select(_ => ModelInput.FromImage(ImageSource.FromBytes(image)))));
 
         Assert.That(invoker.Calls, Is.Zero);
     }

@@ -275,7 +275,7 @@ public sealed class RetryTests
         });
         using var client = TestClients.Create(mock, retry: FourAttempts);
 
-        await Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => client.Models.GetAsync("pets", cts.Token));
+        await Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => client.Models.GetAsync("pets", cancellationToken: cts.Token));
 
         Assert.Multiple(() =>
         {
@@ -290,7 +290,7 @@ public sealed class RetryTests
         var mock = new MockV2().On(Answer(StatusCode.Success));
         using var client = TestClients.Create(mock);
 
-        await Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => client.Models.GetAsync("pets", new CancellationToken(canceled: true)));
+        await Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), () => client.Models.GetAsync("pets", cancellationToken: new CancellationToken(canceled: true)));
 
         Assert.That(mock.Calls, Is.Empty);
     }

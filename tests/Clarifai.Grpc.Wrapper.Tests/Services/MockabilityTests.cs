@@ -19,7 +19,7 @@ public sealed class MockabilityTests
         var output = new Clarifai.Api.Output { Data = new Clarifai.Api.Data { Concepts = { new Clarifai.Api.Concept { Id = "charlie", Name = "charlie", Value = 0.9f } } } };
         var predictions = new Mock<PredictionService>();
         predictions
-            .Setup(p => p.PredictAsync("pets", It.IsAny<ImageSource>(), null, It.IsAny<CancellationToken>()))
+            .Setup(p => p.PredictAsync("pets", It.IsAny<ModelInput>(), null, null, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Prediction(output));
         var client = new Mock<ClarifaiClient>();
         client.SetupGet(c => c.Predictions).Returns(predictions.Object);
@@ -27,6 +27,6 @@ public sealed class MockabilityTests
         var top = await TopConceptAsync(client.Object, "https://example.test/dog.jpg");
 
         Assert.That(top, Is.EqualTo("charlie"));
-        predictions.Verify(p => p.PredictAsync("pets", It.Is<ImageSource>(i => i.Url!.Host == "example.test"), null, It.IsAny<CancellationToken>()), Times.Once);
+        predictions.Verify(p => p.PredictAsync("pets", It.Is<ModelInput>(i => i.ToProto().Data.Image.Url.StartsWith("https://example.test/", StringComparison.Ordinal)), null, null, It.IsAny<CancellationToken>()), Times.Once);
     }
 }

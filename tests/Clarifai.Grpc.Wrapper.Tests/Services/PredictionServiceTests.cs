@@ -35,7 +35,7 @@ public sealed class PredictionServiceTests
         var mock = new MockV2().Returns<PostModelOutputsRequest, MultiOutputResponse>(Responses.Outputs(StatusCode.Success, (StatusCode.Success, [("charlie", 0.5f)])));
         using var client = TestClients.Create(mock);
 
-        await client.Predictions.PredictAsync("pets", ImageSource.FromBytes([1, 2, 3]), modelVersionId: "v3");
+        await client.Predictions.PredictAsync(new ModelRef("pets", VersionId: "v3"), ImageSource.FromBytes([1, 2, 3]));
 
         var request = (PostModelOutputsRequest)mock.Calls.Single().Request;
         Assert.Multiple(() =>
@@ -81,7 +81,7 @@ public sealed class PredictionServiceTests
 
         var ex = await Assert.ThrowsAsync<ClarifaiException>(() => client.Predictions.PredictManyAsync("pets", [ImageSource.FromUrl("https://example.test/a.jpg"), ImageSource.FromUrl("https://example.test/b.jpg")]));
 
-        Assert.That(ex!.Details, Does.Contain("2 images").And.Contain("1 outputs"));
+        Assert.That(ex!.Details, Does.Contain("2 inputs").And.Contain("1 outputs"));
     }
 
     [Test]
@@ -93,9 +93,9 @@ public sealed class PredictionServiceTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync("", image));
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.Predictions.PredictAsync("pets", null!));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync("pets", image, modelVersionId: " "));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictAsync(new ModelRef("pets", VersionId: " "), image));
         await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictManyAsync("pets", []));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictManyAsync("pets", Enumerable.Repeat(image, 129)));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Predictions.PredictManyAsync("pets", Enumerable.Repeat(ModelInput.FromImage(image), 129)));
         Assert.That(mock.Calls, Is.Empty);
     }
 }

@@ -12,7 +12,7 @@ namespace Clarifai.Grpc.Wrapper.Tests.Testing;
 public sealed class StreamAndUploadFakesTests
 {
     /// <summary>A user's code: reports how an upload went.</summary>
-    private static async Task<(int Ok, int Bad, UploadSummary Summary)> Report(UploadOperation upload)
+    private static async Task<(int Ok, int Bad, UploadSummary Summary)> Report(UploadOutcomes upload)
     {
         int ok = 0, bad = 0;
         await foreach (var outcome in upload)
@@ -28,7 +28,7 @@ public sealed class StreamAndUploadFakesTests
     public async Task AFakeUpload_YieldsItsOutcomes_ThenTheirSummary()
     {
         var photo = NewInput.FromUrl("https://example.test/a.jpg").WithId("a");
-        var upload = ClarifaiFakes.UploadOperation(
+        var upload = ClarifaiFakes.UploadOutcomes(
             ClarifaiFakes.UploadOutcome(photo, UploadOutcomeKind.Succeeded),
             ClarifaiFakes.UploadOutcome(NewInput.FromUrl("https://example.test/b.jpg"), UploadOutcomeKind.Failed, StatusCode.InputInvalidUrl, attempts: 3),
             ClarifaiFakes.UploadOutcome(NewInput.FromUrl("https://example.test/c.jpg"), UploadOutcomeKind.Unknown, inputId: "c"));

@@ -27,7 +27,7 @@ public sealed class UserCodeTests
     public async Task MockingOurService_TakesOneLinePerAnswer()
     {
         var predictions = new Mock<PredictionService>();
-        predictions.Setup(p => p.PredictAsync("pets", It.IsAny<ImageSource>(), null, It.IsAny<CancellationToken>()))
+        predictions.Setup(p => p.PredictAsync("pets", It.IsAny<ModelInput>(), null, null, It.IsAny<CancellationToken>()))
                    .ReturnsAsync(ClarifaiFakes.Prediction(("cat", 0.02f), ("charlie", 0.97f)));
 
         var label = await new PhotoLabeler(predictions.Object).LabelAsync("https://example.test/dog.jpg");

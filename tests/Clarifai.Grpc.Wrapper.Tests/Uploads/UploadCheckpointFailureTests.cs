@@ -61,7 +61,7 @@ public sealed class UploadCheckpointFailureTests
         }
     }
 
-    private static async Task<(List<UploadOutcome> Outcomes, Exception? Error, UploadOperation Upload, FakeInputStore Store)> RunAsync(FailingCheckpoint checkpoint, int inputs, int batchSize = 10)
+    private static async Task<(List<UploadOutcome> Outcomes, Exception? Error, UploadOutcomes Upload, FakeInputStore Store)> RunAsync(FailingCheckpoint checkpoint, int inputs, int batchSize = 10)
     {
         var store = new FakeInputStore();
         var mock = new MockV2().On<PostInputsRequest, MultiInputResponse>(store.Answer);

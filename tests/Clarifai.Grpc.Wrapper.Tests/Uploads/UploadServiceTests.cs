@@ -21,7 +21,7 @@ public sealed class UploadServiceTests
         return (TestClients.Create(mock, time), mock);
     }
 
-    private static async Task<List<UploadOutcome>> CollectAsync(UploadOperation upload)
+    private static async Task<List<UploadOutcome>> CollectAsync(UploadOutcomes upload)
     {
         var outcomes = new List<UploadOutcome>();
         await foreach (var outcome in upload) outcomes.Add(outcome);

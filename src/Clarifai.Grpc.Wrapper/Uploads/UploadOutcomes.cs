@@ -1,7 +1,8 @@
-namespace Clarifai.Grpc.Wrapper;
+namespace Clarifai.Grpc.Wrapper.Uploads;
 
 /// <summary>
-/// The outcomes of an upload, each as soon as its input's fate is known; enumerate it once. The upload starts when
+/// The outcomes of an upload, each as soon as its input's fate is known; enumerate it once. (A stream, not a
+/// <see cref="ClarifaiOperation{T}"/>: there is no server-side operation to poll or resume by id.) The upload starts when
 /// the enumeration starts, and <see cref="Summary"/> is set when it ends.
 /// </summary>
 /// <remarks>
@@ -10,20 +11,20 @@ namespace Clarifai.Grpc.Wrapper;
 /// <see cref="UploadCanceledException"/> holding the summary. Leaving the enumeration early (<c>break</c>) tears the
 /// upload down without waiting.
 /// </remarks>
-public sealed class UploadOperation : IAsyncEnumerable<UploadOutcome>
+public sealed class UploadOutcomes : IAsyncEnumerable<UploadOutcome>
 {
     private readonly Func<CancellationToken, IAsyncEnumerable<UploadOutcome>> _outcomes;
     private readonly Func<UploadSummary> _summary;
     private readonly CancellationToken _cancellationToken;
     private int _started;
 
-    internal UploadOperation(UploadRun run, IAsyncEnumerable<NewInput> source, CancellationToken cancellationToken)
+    internal UploadOutcomes(UploadRun run, IAsyncEnumerable<NewInput> source, CancellationToken cancellationToken)
         : this(token => run.RunAsync(source, token), run.Statistics.Summary, cancellationToken)
     {
     }
 
-    /// <summary>An upload whose outcomes come from elsewhere: the seam of <see cref="Testing.ClarifaiFakes.UploadOperation"/>.</summary>
-    internal UploadOperation(Func<CancellationToken, IAsyncEnumerable<UploadOutcome>> outcomes, Func<UploadSummary> summary, CancellationToken cancellationToken)
+    /// <summary>An upload whose outcomes come from elsewhere: the seam of <see cref="Testing.ClarifaiFakes.UploadOutcomes"/>.</summary>
+    internal UploadOutcomes(Func<CancellationToken, IAsyncEnumerable<UploadOutcome>> outcomes, Func<UploadSummary> summary, CancellationToken cancellationToken)
     {
         _outcomes = outcomes;
         _summary = summary;

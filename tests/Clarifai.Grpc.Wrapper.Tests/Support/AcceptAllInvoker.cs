@@ -6,12 +6,16 @@ using StatusCode = Clarifai.Api.Status.StatusCode;
 namespace Clarifai.Grpc.Wrapper.Tests.Support;
 
 /// <summary>
-/// A <see cref="CallInvoker"/> that accepts every PostInputs at once and keeps nothing, so that a test measures the
-/// client's own memory and nothing else. Counts what it accepted.
+/// A <see cref="CallInvoker"/> that accepts every PostInputs and keeps nothing, so that a test sees the client's own
+/// memory and nothing else. Counts what it accepted. <see cref="AnswerAfter"/> makes each answer wait (for the
+/// uploader's workers to be slower than its reader, so that read-ahead fills); by default it answers at once.
 /// </summary>
 internal sealed class AcceptAllInvoker : CallInvoker
 {
     private long _inputs;
+
+    /// <summary>What each answer waits for before it is given, or <see langword="null"/> to answer at once.</summary>
+    public Func<Task>? AnswerAfter { get; init; }
 
     public long Inputs => Interlocked.Read(ref _inputs);
 
@@ -21,7 +25,14 @@ internal sealed class AcceptAllInvoker : CallInvoker
         Interlocked.Add(ref _inputs, post.Inputs.Count);
         var response = new MultiInputResponse { Status = new Clarifai.Api.Status.Status { Code = StatusCode.Success } };
         foreach (var input in post.Inputs) response.Inputs.Add(new Input { Id = input.Id, Status = new Clarifai.Api.Status.Status { Code = StatusCode.InputPending } });
-        return GrpcCalls.Unary((TResponse)(object)response);
+        if (AnswerAfter is not { } wait) return GrpcCalls.Unary((TResponse)(object)response);
+        return new AsyncUnaryCall<TResponse>(AnsweredAfterAsync(wait, (TResponse)(object)response), Task.FromResult(new Metadata()), static () => global::Grpc.Core.Status.DefaultSuccess, static () => [], static () => { });
+
+        static async Task<T> AnsweredAfterAsync<T>(Func<Task> wait, T response)
+        {
+            await wait();
+            return response;
+        }
     }
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) => throw new NotSupportedException();

@@ -22,9 +22,10 @@ public sealed class RecoveryTests
         await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Models.GetAsync("absent")); // connected
         await emulator.DisposeAsync();
 
-        // A long outage, with calls failing all along: the channel's reconnect backoff grows (by default to minutes).
+        // An outage with calls failing all along, long enough for several failed reconnects (the backoff grows; its 1 s
+        // cap is checked exactly by ChannelOptionsTests — this shows the whole path with a real restart).
         var outage = Stopwatch.StartNew();
-        while (outage.Elapsed < TimeSpan.FromSeconds(15))
+        while (outage.Elapsed < TimeSpan.FromSeconds(4))
         {
             await Assert.ThrowsAsync<ClarifaiTransportException>(() => clarifai.Models.GetAsync("absent"));
             await Task.Delay(250);
@@ -49,7 +50,8 @@ public sealed class RecoveryTests
         }
 
         TestContext.Out.WriteLine($"recovered {recovery.ElapsedMilliseconds} ms after the restart");
-        Assert.That(recovery.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "bounded reconnect backoff (1 s); the default would wait up to ~10 s here");
+        // A measured bound, four times what the 1 s cap allows, for a loaded machine; the figure is printed above.
+        Assert.That(recovery.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "bounded reconnect backoff (1 s)");
     }
 
     [Test]

@@ -191,8 +191,11 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     }
 
     /// <summary>One channel per endpoint, HTTP/2 with several connections when one's streams run out.</summary>
-    internal static GrpcChannel CreateChannel(ClarifaiClientOptions options) =>
-        GrpcChannel.ForAddress(options.Endpoint, new GrpcChannelOptions
+    internal static GrpcChannel CreateChannel(ClarifaiClientOptions options) => GrpcChannel.ForAddress(options.Endpoint, ChannelOptions());
+
+    /// <summary>The options of the channel a client creates (a new handler each time: the channel owns and disposes it).</summary>
+    internal static GrpcChannelOptions ChannelOptions() =>
+        new()
         {
             HttpHandler = new SocketsHttpHandler
             {
@@ -208,7 +211,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
             MaxReconnectBackoff = TimeSpan.FromSeconds(1),
             MaxReceiveMessageSize = MaxReceiveMessageSize,
             MaxSendMessageSize = null,
-        });
+        };
 
     private static ClarifaiClientOptions CheckedForChannel(ClarifaiClientOptions options, GrpcChannel channel)
     {

@@ -14,7 +14,8 @@ namespace Clarifai.Grpc.Wrapper;
 /// allocations per call (no interceptor context and continuation delegates), which the unary overhead benchmark
 /// measures.</para>
 /// <para>The caller's request and <see cref="Metadata"/> are never modified: a request without <c>user_app_id</c>
-/// is copied before the default goes in, and the header goes into a copy of the metadata.</para>
+/// is copied before the default goes in, and the header goes into a copy of the metadata. Only the instance for the
+/// library's own requests (<see cref="ForOwnedRequests"/>) sets the default in place.</para>
 /// </remarks>
 internal sealed class ClarifaiCallInvoker : CallInvoker
 {
@@ -24,6 +25,9 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
     private readonly Metadata.Entry _authorization;
     private readonly UserAppIDSet? _userAppId;
     private readonly SecretScrubber _scrubber;
+
+    /// <summary>Whether every request reaching this instance was built by the library (the engine's), so the default may be set in place.</summary>
+    private readonly bool _requestsOwned;
 
     /// <summary>Set when the inner invoker is a channel's: responses are checked as they are decoded, not walked after.</summary>
     private readonly ScrubbingMarshallers? _onArrival;
@@ -52,24 +56,27 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
             : new UserAppIDSet { UserId = userId ?? string.Empty, AppId = appId ?? string.Empty };
     }
 
-    private ClarifaiCallInvoker(ClarifaiCallInvoker other, UserAppIDSet userAppId)
+    private ClarifaiCallInvoker(ClarifaiCallInvoker other, UserAppIDSet? userAppId, bool requestsOwned)
     {
         _inner = other._inner;
         _authorization = other._authorization;
         _scrubber = other._scrubber;
         _onArrival = other._onArrival;
         _userAppId = userAppId;
+        _requestsOwned = requestsOwned;
     }
 
     /// <summary>The default <c>user_app_id</c>, if the client has one.</summary>
     internal UserAppIDSet? DefaultUserAppId => _userAppId;
 
     /// <summary>
-    /// The same layer (same transport, key and scrubbing) with another default <c>user_app_id</c>: the one a call's
-    /// <see cref="CallSettings.UserId"/> and <see cref="CallSettings.AppId"/> name. So every default — the client's or
-    /// the call's — is set here, by one rule, for every kind of call.
+    /// The same layer (same transport, key and scrubbing) for the requests the library builds itself — the services',
+    /// through the engine — with the client's default <c>user_app_id</c>, or another: the one a call's
+    /// <see cref="CallSettings.UserId"/> and <see cref="CallSettings.AppId"/> name. So every default is set here, by one
+    /// rule, for every kind of call. Such requests are never the caller's and are not shared, so the default is set in
+    /// place instead of into a copy (a copy of a 128-input PostInputs costs kilobytes per input).
     /// </summary>
-    internal ClarifaiCallInvoker WithDefaultUserAppId(UserAppIDSet userAppId) => new(this, userAppId);
+    internal ClarifaiCallInvoker ForOwnedRequests(UserAppIDSet? userAppId = null) => new(this, userAppId ?? _userAppId, requestsOwned: true);
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
@@ -156,12 +163,12 @@ internal sealed class ClarifaiCallInvoker : CallInvoker
 
     private TRequest WithDefaults<TRequest>(TRequest request)
         where TRequest : class =>
-        _userAppId is null ? request : UserAppIdDefaulter.WithDefault(request, _userAppId);
+        _userAppId is null ? request : _requestsOwned ? UserAppIdDefaulter.InPlace(request, _userAppId) : UserAppIdDefaulter.WithDefault(request, _userAppId);
 
     /// <summary>A request stream whose every message gets the default too (each copied only when it needs it).</summary>
     private IClientStreamWriter<TRequest> WithDefaults<TRequest>(IClientStreamWriter<TRequest> requests)
         where TRequest : class =>
-        _userAppId is null ? requests : new DefaultingStreamWriter<TRequest>(requests, _userAppId);
+        _userAppId is null ? requests : new DefaultingStreamWriter<TRequest>(requests, _userAppId, _requestsOwned);
 
     private CallOptions WithAuth(CallOptions options)
     {

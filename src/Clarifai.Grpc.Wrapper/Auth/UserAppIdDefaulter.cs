@@ -27,6 +27,17 @@ internal static class UserAppIdDefaulter
         return copy;
     }
 
+    /// <summary>
+    /// <paramref name="request"/> with the default set in place: only for requests the library built itself, never
+    /// handed to user code nor shared, and not written after (one instance of the defaults serves every call).
+    /// </summary>
+    public static TRequest InPlace<TRequest>(TRequest request, UserAppIDSet defaults)
+        where TRequest : class
+    {
+        FieldNeedingDefault(request)?.Set(request, defaults);
+        return request;
+    }
+
     /// <summary>The request's <c>user_app_id</c> field when it has one and leaves it unset; else null.</summary>
     private static UserAppIdField? FieldNeedingDefault(object request)
     {

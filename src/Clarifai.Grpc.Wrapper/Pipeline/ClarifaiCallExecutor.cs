@@ -17,7 +17,12 @@ namespace Clarifai.Grpc.Wrapper.Pipeline;
 internal sealed class ClarifaiCallExecutor
 {
     private readonly ClarifaiCallInvoker _credentials;
+
+    /// <summary>The client for requests the services build (the default set in place).</summary>
     private readonly V2.V2Client _client;
+
+    /// <summary>The client for the raw API's calls, whose requests are the caller's (the default set into a copy).</summary>
+    private readonly V2.V2Client _callersClient;
     private readonly RetryPolicy _retry;
     private readonly ModelWarmUpSettings _warmUp;
     private readonly TimeSpan _timeout;
@@ -27,7 +32,8 @@ internal sealed class ClarifaiCallExecutor
     {
         var log = logger ?? NullLogger.Instance;
         _credentials = credentials;
-        _client = new V2.V2Client(credentials);
+        _client = new V2.V2Client(credentials.ForOwnedRequests());
+        _callersClient = new V2.V2Client(credentials);
         _retry = new RetryPolicy(options.Retry);
         _warmUp = options.ModelWarmUp;
         _timeout = options.Timeout;
@@ -49,7 +55,7 @@ internal sealed class ClarifaiCallExecutor
 
     /// <summary>Sends <paramref name="request"/> through <paramref name="rpc"/> and returns the accepted response.</summary>
     /// <param name="rpc">The RPC.</param>
-    /// <param name="request">The request; it is sent as it is, or copied with the default <c>user_app_id</c>.</param>
+    /// <param name="request">A request the library built (not the caller's, not shared): the default <c>user_app_id</c> is set on it in place.</param>
     /// <param name="settings">This call's settings over the client's, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call and its retries.</param>
     /// <exception cref="ClarifaiException">Clarifai answered an error, or the transport failed, after any retries.</exception>
@@ -83,11 +89,12 @@ internal sealed class ClarifaiCallExecutor
     /// <summary>
     /// Sends a call of <see cref="ClarifaiClient.Api"/>: the caller's <see cref="CallOptions"/> merged over the client's
     /// defaults — the caller's deadline replaces the client's timeout, the caller's headers and token are used as they are.
+    /// The request is the caller's: the default <c>user_app_id</c> goes into a copy.
     /// </summary>
     public Task<TResponse> CallAsync<TRequest, TResponse>(UnaryRpc<TRequest, TResponse> rpc, TRequest request, CallOptions options, CancellationToken cancellationToken)
         where TRequest : class
         where TResponse : class =>
-        _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, _client, DeadlineOf(options), cancellationToken)
+        _pipeline.SendAsync(new UnaryInvocation<TRequest, TResponse>(rpc, request, _callersClient, DeadlineOf(options), cancellationToken)
         {
             Headers = options.Headers,
             Timeout = options.Deadline is null ? _timeout : null,
@@ -103,7 +110,7 @@ internal sealed class ClarifaiCallExecutor
     /// </summary>
     private V2.V2Client ClientFor(CallSettings? settings) =>
         settings is { UserId: { } user, AppId: { } app }
-            ? new V2.V2Client(_credentials.WithDefaultUserAppId(new UserAppIDSet { UserId = user, AppId = app }))
+            ? new V2.V2Client(_credentials.ForOwnedRequests(new UserAppIDSet { UserId = user, AppId = app }))
             : _client;
 
     /// <summary>The deadline of a call starting now, or <see langword="null"/> when calls have no timeout.</summary>

@@ -98,6 +98,14 @@ public sealed class ModelInput
     /// <returns>A new message.</returns>
     public Input ToProto() => new() { Data = _data.Clone() };
 
+    /// <summary>
+    /// The input of a request the library builds and sends, sharing this input's data instead of copying it: a
+    /// <see cref="ModelInput"/> never changes, and nothing writes into a request's inputs once it is built (the
+    /// credentials layer sets only the request's own <c>user_app_id</c>). A copy per call allocated every repeated field
+    /// of <c>Data</c> again on each prediction.
+    /// </summary>
+    internal Input ToRequestInput() => new() { Data = _data };
+
     /// <inheritdoc />
     public override string ToString() => _data switch
     {

@@ -192,7 +192,7 @@ public class PredictionService
         options?.Validate();
         var request = new PostModelOutputsRequest { ModelId = model.ModelId, VersionId = model.VersionId ?? string.Empty };
         if (options is not null) request.Model = options.ToModel(model.ModelId, model.VersionId);
-        foreach (var input in inputs) request.Inputs.Add(input.ToProto());
+        foreach (var input in inputs) request.Inputs.Add(input.ToRequestInput());
         Guard.RequestSize(request, nameof(inputs));
         return request;
     }

@@ -78,6 +78,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Workflows = null!;
         ModelVersions = null!;
         Predictions = null!;
+        Methods = null!;
         Uploads = null!;
     }
 
@@ -108,6 +109,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Workflows = new WorkflowService(executor);
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
+        Methods = new ModelMethodService(executor);
         Uploads = new UploadService(executor, options.Polling, UploadDestination.Of(authorized.DefaultUserAppId?.UserId, authorized.DefaultUserAppId?.AppId, options.ApiKey!));
     }
 
@@ -157,6 +159,12 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Predicts with a model (PostModelOutputs).</summary>
     public virtual PredictionService Predictions { get; }
+
+    /// <summary>
+    /// Calls models by their method signatures (named, typed arguments; unary, generate and stream methods), as Clarifai's
+    /// current runtime serves them; models of the older kind are called the older way.
+    /// </summary>
+    public virtual ModelMethodService Methods { get; }
 
     /// <summary>Uploads any number of inputs with bounded memory, retries and an outcome for each.</summary>
     public virtual UploadService Uploads { get; }

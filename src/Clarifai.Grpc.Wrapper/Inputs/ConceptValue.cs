@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
 namespace Clarifai.Grpc.Wrapper.Inputs;
 
 /// <summary>
@@ -11,4 +14,18 @@ public sealed record ConceptValue(string Id, string Name, float Value)
 {
     internal static ConceptValue FromProto(Clarifai.Api.Concept concept) =>
         new(concept.Id, string.IsNullOrEmpty(concept.Name) ? concept.Id : concept.Name, concept.Value);
+
+    /// <summary>The concept as the API writes it.</summary>
+    /// <returns>A new <see cref="Clarifai.Api.Concept"/>.</returns>
+    public Clarifai.Api.Concept ToProto() => new() { Id = Id, Name = Name, Value = Value };
+
+    /// <summary>The concepts of <paramref name="data"/>, highest value first, ties by id; an array sorted in place rather than LINQ, since this runs on every prediction.</summary>
+    internal static ImmutableArray<ConceptValue> Sorted(Clarifai.Api.Data? data)
+    {
+        if (data is null || data.Concepts.Count == 0) return [];
+        var concepts = new ConceptValue[data.Concepts.Count];
+        for (var i = 0; i < concepts.Length; i++) concepts[i] = FromProto(data.Concepts[i]);
+        Array.Sort(concepts, static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Id, b.Id));
+        return ImmutableCollectionsMarshal.AsImmutableArray(concepts);
+    }
 }

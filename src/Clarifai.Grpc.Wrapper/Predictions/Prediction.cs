@@ -14,15 +14,11 @@ public sealed class Prediction
         ArgumentNullException.ThrowIfNull(proto);
         Proto = proto;
         Status = ClarifaiStatus.FromProto(proto.Status);
-        Concepts = SortedConcepts(proto.Data);
+        Concepts = ConceptValue.Sorted(proto.Data);
         var data = proto.Data;
         // Most answers have no regions, frames or embeddings: an empty list costs no iterator.
-        Regions = data is not { Regions.Count: > 0 } ? [] : data.Regions.Select(r => new PredictedRegion(
-            r.Id,
-            r.RegionInfo?.BoundingBox is { } b ? new RegionBox(b.TopRow, b.LeftCol, b.BottomRow, b.RightCol) : null,
-            r.Value,
-            SortedConcepts(r.Data))).ToImmutableArray();
-        Frames = data is not { Frames.Count: > 0 } ? [] : data.Frames.Select(f => new PredictedFrame((int)(f.FrameInfo?.Number ?? 0), TimeSpan.FromMilliseconds(f.FrameInfo?.Time ?? 0), SortedConcepts(f.Data))).ToImmutableArray();
+        Regions = data is not { Regions.Count: > 0 } ? [] : data.Regions.Select(PredictedRegion.FromProto).ToImmutableArray();
+        Frames = data is not { Frames.Count: > 0 } ? [] : data.Frames.Select(PredictedFrame.FromProto).ToImmutableArray();
         Text = data?.Text?.Raw ?? string.Empty;
         Embeddings = data is not { Embeddings.Count: > 0 } ? [] : data.Embeddings.Select(e => e.Vector.ToArray()).ToImmutableArray();
     }
@@ -65,16 +61,6 @@ public sealed class Prediction
 
     /// <summary>The tokens the model generated for this output, when it reports them (LLMs); 0 otherwise.</summary>
     public int CompletionTokens => (int)Math.Min(Proto.CompletionTokens, int.MaxValue);
-
-    /// <summary>Highest value first, ties by id; an array sorted in place rather than LINQ, since this runs on every prediction.</summary>
-    private static ImmutableArray<ConceptValue> SortedConcepts(Data? data)
-    {
-        if (data is null || data.Concepts.Count == 0) return [];
-        var concepts = new ConceptValue[data.Concepts.Count];
-        for (var i = 0; i < concepts.Length; i++) concepts[i] = ConceptValue.FromProto(data.Concepts[i]);
-        Array.Sort(concepts, static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Id, b.Id));
-        return ImmutableCollectionsMarshal.AsImmutableArray(concepts);
-    }
 
     /// <inheritdoc />
     public override string ToString() =>

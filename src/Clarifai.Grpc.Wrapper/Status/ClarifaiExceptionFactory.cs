@@ -1,4 +1,5 @@
 using Grpc.Core;
+using StatusCode = Clarifai.Api.Status.StatusCode;
 
 namespace Clarifai.Grpc.Wrapper;
 
@@ -9,9 +10,13 @@ namespace Clarifai.Grpc.Wrapper;
 /// </summary>
 internal static class ClarifaiExceptionFactory
 {
+    /// <summary>The RPCs whose 10020 FAILURE without items is the model's own failure (Clarifai's runtime answers a model error so).</summary>
+    private static readonly HashSet<string> ModelOutputRpcs = ["PostModelOutputs", "GenerateModelOutputs", "StreamModelOutputs"];
+
     public static ClarifaiException Create(ClarifaiStatus status, string method) =>
-        ClarifaiStatusCodes.Categorize(status.Code) switch
+        (status.Code == StatusCode.Failure && ModelOutputRpcs.Contains(method) ? StatusCategory.ModelFailed : ClarifaiStatusCodes.Categorize(status.Code)) switch
         {
+            StatusCategory.ModelFailed => new ClarifaiModelFailedException(status, method),
             StatusCategory.Authentication => new ClarifaiAuthenticationException(status, method),
             StatusCategory.Throttled => new ClarifaiThrottledException(status, method),
             StatusCategory.NotFound => new ClarifaiNotFoundException(status, method),

@@ -60,6 +60,8 @@ public static class ClarifaiStatusCodes
         [StatusCode.InputOverLimit] = StatusCategory.ItemFailure,
         [StatusCode.InputInvalidUrl] = StatusCategory.ItemFailure,
 
+        [StatusCode.ModelPredictionFailed] = StatusCategory.ModelFailed,
+
         [StatusCode.ModelDeploying] = StatusCategory.ServerError,
         [StatusCode.ModelBusyPleaseRetry] = StatusCategory.ServerError,
         [StatusCode.ModelLoading] = StatusCategory.ServerError,

@@ -33,6 +33,9 @@ internal enum StatusCategory
     /// <summary>A server-side transient or internal error; retried, then a <see cref="ClarifaiException"/>.</summary>
     ServerError,
 
+    /// <summary>The model failed on the input (21313): <see cref="ClarifaiModelFailedException"/>.</summary>
+    ModelFailed,
+
     /// <summary>A per-item failure in a batch (duplicate, unsupported format, invalid URL, …).</summary>
     ItemFailure,
 }

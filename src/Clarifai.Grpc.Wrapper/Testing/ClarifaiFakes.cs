@@ -116,6 +116,29 @@ public static class ClarifaiFakes
         return new StaticPageable<T>(pages.ToList());
     }
 
+    /// <summary>What a model method answered: <paramref name="value"/> as <see cref="Methods.MethodResult.Value"/>, with token counts.</summary>
+    /// <param name="value">The decoded result (a string, a number, a <c>JsonNode</c>, …).</param>
+    /// <param name="promptTokens">The prompt tokens.</param>
+    /// <param name="completionTokens">The generated tokens.</param>
+    /// <returns>The result.</returns>
+    public static Methods.MethodResult MethodResult(object? value, long promptTokens = 0, long completionTokens = 0) =>
+        new(value, new Output { Status = Status(StatusCode.Success), PromptTokens = (uint)promptTokens, CompletionTokens = (uint)completionTokens });
+
+    /// <summary>
+    /// A model's methods by name, kind and required parameters (<c>("prompt", MethodValueType.Str)</c>); each returns a
+    /// <c>str</c> (streamed for generate and stream methods); a stream method streams its first parameter.
+    /// </summary>
+    /// <param name="methods">The methods.</param>
+    /// <returns>The methods; none for a model of the older kind.</returns>
+    public static Methods.ModelMethods ModelMethods(params (string Name, Methods.ModelMethodKind Kind, (string Name, Methods.MethodValueType Type)[] Parameters)[] methods) =>
+        Methods.ModelMethods.FromProto(methods.Select(m => new MethodSignature
+        {
+            Name = m.Name,
+            MethodType = (RunnerMethodType)(int)m.Kind,
+            InputFields = { m.Parameters.Select((p, i) => new ModelTypeField { Name = p.Name, Type = (ModelTypeField.Types.DataType)(int)p.Type, Required = true, Iterator = m.Kind == Methods.ModelMethodKind.Stream && i == 0 }) },
+            OutputFields = { new ModelTypeField { Name = "return", Type = ModelTypeField.Types.DataType.Str, Iterator = m.Kind != Methods.ModelMethodKind.Unary } },
+        }));
+
     /// <summary>An operation that has completed with <paramref name="value"/>, as a service's <c>StartTrainingAsync</c> may return it.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="value">The result.</param>

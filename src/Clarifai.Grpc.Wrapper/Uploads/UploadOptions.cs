@@ -19,7 +19,7 @@ public sealed record UploadOptions
     /// <summary>
     /// How many requests are in flight at once. Default 16: in the benchmark against the local server with 20 ms of
     /// latency, 16 came within 6% of 32 at half its memory (docs/benchmarks.md). Memory is bounded by
-    /// <c>MaxConcurrency + 5</c> batches (in flight, read ahead, outcomes waiting for the consumer), whatever the length of the source.
+    /// <c>MaxConcurrency + 6</c> batches (in flight, read ahead, outcomes waiting for the consumer and those it is reading), whatever the length of the source.
     /// </summary>
     public int MaxConcurrency { get; init; } = 16;
 

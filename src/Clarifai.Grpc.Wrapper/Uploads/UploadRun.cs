@@ -12,7 +12,8 @@ namespace Clarifai.Grpc.Wrapper.Uploads;
 /// <para>Memory is bounded by two bounded channels: at most <see cref="ReadAhead"/> batches wait for a worker, so the
 /// source is never read more than <c>MaxConcurrency + ReadAhead + 1</c> batches ahead of the answers; and at most
 /// <see cref="OutcomesWaiting"/> batches' outcomes (which hold their inputs) wait for the consumer, so a slow consumer
-/// holds the workers back. At most <c>MaxConcurrency + 5</c> batches are alive at any time.</para>
+/// holds the workers back. At most <c>MaxConcurrency + 6</c> batches are alive at any time (with the group the consumer is
+/// reading).</para>
 /// <para>Nothing is lost: every input read from the source leaves as exactly one <see cref="UploadOutcome"/>.</para>
 /// <para>Any exception anywhere — a sender, a disposed client, a progress callback, the checkpoint store — stops the
 /// upload: reading stops, batches not yet sent are reported not sent, the batch in hand reports its inputs as unknown,

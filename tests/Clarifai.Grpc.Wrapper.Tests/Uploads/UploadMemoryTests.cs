@@ -5,7 +5,8 @@ namespace Clarifai.Grpc.Wrapper.Tests.Uploads;
 /// <summary>
 /// Bounded memory, as counts rather than heap figures (which depend on the GC's mode and timing; the figures are
 /// measured by the upload benchmark, see docs/benchmarks.md): however long the source, the uploader holds at most the
-/// window docs/uploads.md states — <c>MaxConcurrency + 5</c> batches, plus the input that found the window full — and
+/// window docs/uploads.md states — <c>MaxConcurrency + 6</c> batches (in flight, 2 read ahead, the one being filled,
+/// 2 outcome groups waiting and the one the consumer is reading), plus the input that found the window full — and
 /// keeps no input's content once its outcome is out.
 /// </summary>
 [TestFixture]
@@ -15,7 +16,7 @@ public sealed class UploadMemoryTests
     private const int Size = 10 * 1024;
     private const int BatchSize = 32;
     private const int Workers = 4;
-    private const int Window = ((Workers + 5) * BatchSize) + 1;
+    private const int Window = ((Workers + 6) * BatchSize) + 1;
     private const int SampleEvery = 997;
 
     [Test]

@@ -18,7 +18,7 @@ internal abstract class BuiltInModel
     public const string OwnerAppId = "main";
 
     /// <summary>Every built-in model.</summary>
-    public static readonly IReadOnlyList<BuiltInModel> All = [new ColorRecognitionModel(), new TextEmbeddingModel(), new EchoLlmModel()];
+    public static readonly IReadOnlyList<BuiltInModel> All = [new ColorRecognitionModel(), new TextEmbeddingModel(), new EchoLlmModel(), new ChatModel(), new ImageConceptsModel()];
 
     public abstract string Id { get; }
 
@@ -35,7 +35,9 @@ internal abstract class BuiltInModel
         var created = Timestamp.FromDateTime(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var proto = new Model { Id = Id, UserId = OwnerUserId, AppId = OwnerAppId, ModelTypeId = ModelTypeId, Description = Description, CreatedAt = created };
         var model = new StoredModel(proto, [], conceptsMutuallyExclusive: false, closedEnvironment: false) { BuiltIn = this };
-        model.Versions.Add(new StoredModelVersion(new ModelVersion { Id = VersionId, UserId = OwnerUserId, AppId = OwnerAppId, CreatedAt = created, Status = Statuses.Of(StatusCode.ModelTrained) }));
+        var version = new ModelVersion { Id = VersionId, UserId = OwnerUserId, AppId = OwnerAppId, CreatedAt = created, Status = Statuses.Of(StatusCode.ModelTrained) };
+        if (this is SignatureModel current) version.MethodSignatures.Add(current.Signatures);
+        model.Versions.Add(new StoredModelVersion(version));
         return model;
     }
 

@@ -28,6 +28,18 @@ internal sealed partial class EmulatedV2Service
         }
 
         runner = runner!.With(request.Model);
+        if (runner.BuiltIn is SignatureModel model)
+        {
+            await foreach (var (answer, status) in _methods.GenerateAsync(model, request, context.CancellationToken).ConfigureAwait(false))
+            {
+                var response = new MultiOutputResponse { Status = status };
+                if (answer is not null) response.Outputs.Add(OutputOf(request.Inputs[0], runner, answer));
+                await responseStream.WriteAsync(response).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         foreach (var input in request.Inputs)
         {
             await foreach (var output in GenerateOneAsync(input, runner, context.CancellationToken).ConfigureAwait(false))
@@ -42,7 +54,25 @@ internal sealed partial class EmulatedV2Service
     /// <summary>Answers each request of the stream as PostModelOutputs would, in order; each request is resolved to its app on its own.</summary>
     public override async Task StreamModelOutputs(IAsyncStreamReader<PostModelOutputsRequest> requestStream, IServerStreamWriter<MultiOutputResponse> responseStream, ServerCallContext context)
     {
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        if (!await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false)) return;
+
+        // A model of the current kind takes the whole stream as one call of a stream method.
+        var first = requestStream.Current;
+        if (_tenants.Resolve(CallState.AppKeyOf(context), first.UserAppId, out var firstApp) is null
+            && Predictor(firstApp!, first.ModelId, first.VersionId) is ({ BuiltIn: SignatureModel model } runner, null))
+        {
+            await foreach (var (answer, status) in _methods.StreamAsync(model, first, requestStream, context.CancellationToken).ConfigureAwait(false))
+            {
+                var response = new MultiOutputResponse { Status = status };
+                if (answer is not null) response.Outputs.Add(OutputOf(first.Inputs[0], runner, answer));
+                response.Status.ReqId = RequestIdInterceptor.NewId();
+                await responseStream.WriteAsync(response).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await foreach (var request in Prepended(first, requestStream, context.CancellationToken).ConfigureAwait(false))
         {
             if (_tenants.Resolve(CallState.AppKeyOf(context), request.UserAppId, out var app) is { } refused)
             {
@@ -56,6 +86,12 @@ internal sealed partial class EmulatedV2Service
         }
     }
 
+    private static async IAsyncEnumerable<PostModelOutputsRequest> Prepended(PostModelOutputsRequest first, IAsyncStreamReader<PostModelOutputsRequest> rest, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return first;
+        await foreach (var request in rest.ReadAllAsync(cancellationToken).ConfigureAwait(false)) yield return request;
+    }
+
     private async Task<MultiOutputResponse> PredictAsync(AppData app, PostModelOutputsRequest request, CancellationToken cancellationToken)
     {
         if (CheckInputCount(request.Inputs.Count) is { } refused) return new MultiOutputResponse { Status = refused };
@@ -64,6 +100,14 @@ internal sealed partial class EmulatedV2Service
         if (refusal is not null) return new MultiOutputResponse { Status = refusal };
 
         runner = runner!.With(request.Model);
+        if (runner.BuiltIn is SignatureModel model)
+        {
+            var (answers, status) = await _methods.PredictAsync(model, request, cancellationToken).ConfigureAwait(false);
+            var answered = new MultiOutputResponse { Status = status };
+            for (var i = 0; answers is not null && i < answers.Count; i++) answered.Outputs.Add(OutputOf(request.Inputs[i], runner, answers[i]));
+            return answered;
+        }
+
         var response = new MultiOutputResponse();
         var succeeded = 0;
         foreach (var input in request.Inputs)

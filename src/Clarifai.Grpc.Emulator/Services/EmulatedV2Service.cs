@@ -25,9 +25,11 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     private readonly TenantResolver _tenants;
     private readonly TimeProvider _time;
     private readonly bool _sink;
+    private readonly MethodDispatch _methods;
 
-    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants, EmulatorOptions options)
+    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants, EmulatorTraffic traffic, EmulatorOptions options)
     {
+        _methods = new MethodDispatch(traffic, fetcher);
         _tenants = tenants;
         _time = options.TimeProvider;
         _sink = options.Sink;

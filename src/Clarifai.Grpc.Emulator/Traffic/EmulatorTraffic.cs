@@ -11,6 +11,7 @@ public sealed class EmulatorTraffic
 
     private readonly object _gate = new();
     private readonly Queue<EmulatorRequest> _requests = new();
+    private readonly Queue<EmulatorMethodCall> _methodCalls = new();
 
     /// <summary>A copy of the requests kept, oldest first.</summary>
     /// <returns>The requests.</returns>
@@ -19,10 +20,30 @@ public sealed class EmulatorTraffic
         lock (_gate) return [.. _requests];
     }
 
-    /// <summary>Forgets every request kept so far.</summary>
+    /// <summary>A copy of the model-method calls kept (what current-style models received), oldest first.</summary>
+    /// <returns>The calls.</returns>
+    public IReadOnlyList<EmulatorMethodCall> MethodCalls()
+    {
+        lock (_gate) return [.. _methodCalls];
+    }
+
+    /// <summary>Forgets every request and method call kept so far.</summary>
     public void Clear()
     {
-        lock (_gate) _requests.Clear();
+        lock (_gate)
+        {
+            _requests.Clear();
+            _methodCalls.Clear();
+        }
+    }
+
+    internal void Record(EmulatorMethodCall call)
+    {
+        lock (_gate)
+        {
+            if (_methodCalls.Count == Capacity) _methodCalls.Dequeue();
+            _methodCalls.Enqueue(call);
+        }
     }
 
     internal void Record(EmulatorRequest request)

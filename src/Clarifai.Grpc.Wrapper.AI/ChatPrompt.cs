@@ -5,7 +5,8 @@ using Microsoft.Extensions.AI;
 namespace Clarifai.Grpc.Wrapper.AI;
 
 /// <summary>
-/// The one rule that turns a Microsoft.Extensions.AI conversation and its options into a Clarifai prediction: the last
+/// The one rule that turns a Microsoft.Extensions.AI conversation and its options into a prediction of a model of the
+/// older kind (no method signatures; current models: <see cref="ChatRoute"/>): the last
 /// message is the input (its text, and its images as parts of a multimodal input); system messages and
 /// <see cref="ChatOptions.Instructions"/> become the <c>system_prompt</c> inference parameter; earlier turns become
 /// <c>chat_history</c>, a list of <c>{ role, content }</c>; the sampling options become inference parameters.
@@ -24,8 +25,8 @@ internal static class ChatPrompt
         if (!string.IsNullOrEmpty(options?.Instructions)) system.Insert(0, options.Instructions);
         var turns = list.Where(m => m.Role != ChatRole.System).ToList();
         if (turns.Count == 0) throw new ArgumentException("The conversation has no message to answer (only system messages, or none).", nameof(messages));
-        if (options?.Tools is { Count: > 0 }) throw new NotSupportedException("Clarifai models do not take tools through this client; remove ChatOptions.Tools.");
-        if (options?.ResponseFormat is ChatResponseFormatJson) throw new NotSupportedException("Clarifai models do not take a response format through this client; remove ChatOptions.ResponseFormat.");
+        if (options?.Tools is { Count: > 0 }) throw new NotSupportedException("This model has no method signatures (a model of the older kind): it cannot take tools. Models with the OpenAI transport or the standard LLM signature can; remove ChatOptions.Tools for this one.");
+        if (options?.ResponseFormat is ChatResponseFormatJson) throw new NotSupportedException("This model has no method signatures (a model of the older kind): it cannot take a response format. Models with the OpenAI transport can; remove ChatOptions.ResponseFormat for this one.");
 
         var parameters = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
         if (system.Count > 0) parameters["system_prompt"] = string.Join("\n", system);

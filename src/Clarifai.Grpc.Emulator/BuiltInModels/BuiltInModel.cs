@@ -18,7 +18,7 @@ internal abstract class BuiltInModel
     public const string OwnerAppId = "main";
 
     /// <summary>Every built-in model.</summary>
-    public static readonly IReadOnlyList<BuiltInModel> All = [new ColorRecognitionModel(), new TextEmbeddingModel(), new EchoLlmModel(), new ChatModel(), new ImageConceptsModel()];
+    public static readonly IReadOnlyList<BuiltInModel> All = [new ColorRecognitionModel(), new TextEmbeddingModel(), new EchoLlmModel(), new ChatModel("echo-chat", openAiTransport: true), new ChatModel("llm-chat", openAiTransport: false), new ImageConceptsModel()];
 
     public abstract string Id { get; }
 

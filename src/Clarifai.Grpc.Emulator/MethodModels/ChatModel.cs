@@ -7,7 +7,7 @@ using DataType = Clarifai.Api.ModelTypeField.Types.DataType;
 namespace Clarifai.Grpc.Emulator;
 
 /// <summary>
-/// <c>echo-chat</c>: a chat model of the current kind, with the methods Clarifai's hosted LLMs have — the standard LLM
+/// <c>echo-chat</c> and <c>llm-chat</c>: chat models of the current kind, with the methods Clarifai's hosted LLMs have — the standard LLM
 /// signature (<c>predict</c> and <c>generate</c>: <c>prompt</c>, <c>chat_history</c>, <c>tools</c>, <c>tool_choice</c>,
 /// <c>max_tokens</c>, <c>temperature</c>, <c>top_p</c>), the OpenAI transport pair (<c>openai_transport</c>,
 /// <c>openai_stream_transport</c>: a whole OpenAI request as JSON, chat completions and embeddings), and a
@@ -15,7 +15,7 @@ namespace Clarifai.Grpc.Emulator;
 /// </summary>
 internal sealed class ChatModel : SignatureModel
 {
-    private static readonly IReadOnlyList<MethodSignature> Methods =
+    private static readonly IReadOnlyList<MethodSignature> AllMethods =
     [
         SignatureFields.Method("predict", RunnerMethodType.UnaryUnary, "Return a single completion.", SignatureFields.Returns(DataType.Str), LlmInputs()),
         SignatureFields.Method("generate", RunnerMethodType.UnaryStreaming, "Stream a completion, one word per message.", SignatureFields.Returns(DataType.Str, streamed: true), LlmInputs()),
@@ -24,7 +24,17 @@ internal sealed class ChatModel : SignatureModel
         SignatureFields.Method("stream", RunnerMethodType.StreamingStreaming, "Answer each streamed text as it comes.", SignatureFields.Returns(DataType.Str, streamed: true), SignatureFields.Streamed("input_stream", DataType.Str), SignatureFields.Optional("prefix", DataType.Str, "Echo:")),
     ];
 
-    public override string Id => "echo-chat";
+    private readonly IReadOnlyList<MethodSignature> _methods;
+
+    /// <param name="id">The model's id.</param>
+    /// <param name="openAiTransport">Whether it serves the OpenAI transport pair (<c>echo-chat</c>), or only the standard LLM signature and <c>stream</c> (<c>llm-chat</c>), as a vLLM-template model does.</param>
+    public ChatModel(string id, bool openAiTransport)
+    {
+        Id = id;
+        _methods = openAiTransport ? AllMethods : [.. AllMethods.Where(m => !m.Name.StartsWith("openai_", StringComparison.Ordinal))];
+    }
+
+    public override string Id { get; }
 
     /// <summary>The standard LLM signature of clarifai-python's vLLM template.</summary>
     private static ModelTypeField[] LlmInputs() =>
@@ -40,21 +50,23 @@ internal sealed class ChatModel : SignatureModel
 
     public override string ModelTypeId => "multimodal-to-text";
 
-    public override string Description => "Local server: a chat model of the current kind (method signatures, OpenAI transport) answering by documented rules.";
+    public override string Description => _methods.Count == AllMethods.Count
+        ? "Local server: a chat model of the current kind (method signatures, OpenAI transport) answering by documented rules."
+        : "Local server: a chat model of the current kind with the standard LLM signature only, answering by documented rules.";
 
-    public override IReadOnlyList<MethodSignature> Signatures => Methods;
+    public override IReadOnlyList<MethodSignature> Signatures => _methods;
 
     public override Task<MethodOutput> InvokeAsync(string method, IReadOnlyDictionary<string, object?> arguments, MethodContext context) => method switch
     {
         "predict" => Task.FromResult(Predict(arguments)),
-        "openai_transport" => Task.FromResult(new MethodOutput(OpenAiTransport.Answer(Argument<string>(method, arguments, "msg"), Id))),
+        "openai_transport" when _methods.Count == AllMethods.Count => Task.FromResult(new MethodOutput(OpenAiTransport.Answer(Argument<string>(method, arguments, "msg"), Id))),
         _ => base.InvokeAsync(method, arguments, context),
     };
 
     public override IAsyncEnumerable<MethodOutput> InvokeGenerateAsync(string method, IReadOnlyDictionary<string, object?> arguments, MethodContext context) => method switch
     {
         "generate" => GenerateAsync(arguments, context.CancellationToken),
-        "openai_stream_transport" => OpenAiStreamAsync(Argument<string>(method, arguments, "msg"), context.CancellationToken),
+        "openai_stream_transport" when _methods.Count == AllMethods.Count => OpenAiStreamAsync(Argument<string>(method, arguments, "msg"), context.CancellationToken),
         _ => base.InvokeGenerateAsync(method, arguments, context),
     };
 

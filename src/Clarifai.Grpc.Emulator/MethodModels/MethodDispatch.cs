@@ -72,16 +72,7 @@ internal sealed class MethodDispatch(EmulatorTraffic traffic, ImageFetcher fetch
             refusal = failure.Message;
         }
 
-        if (refusal is not null)
-        {
-            yield return (null, Statuses.Of(StatusCode.Failure, refusal));
-            yield break;
-        }
-
-        await using (outputs!.ConfigureAwait(false))
-        {
-            await foreach (var item in Guarded(outputs!).ConfigureAwait(false)) yield return item.Failure is null ? (Answer(returns!, item.Output!), Statuses.Of(StatusCode.Success)) : (null, Statuses.Of(StatusCode.Failure, item.Failure));
-        }
+        await foreach (var item in Answered(outputs, returns, refusal).ConfigureAwait(false)) yield return item;
     }
 
     /// <summary>StreamModelOutputs: the first request carries every argument and the first item; later ones only items.</summary>
@@ -106,6 +97,12 @@ internal sealed class MethodDispatch(EmulatorTraffic traffic, ImageFetcher fetch
             refusal = failure.Message;
         }
 
+        await foreach (var item in Answered(outputs, returns, refusal).ConfigureAwait(false)) yield return item;
+    }
+
+    /// <summary>One answer per output, or a FAILURE for a refusal before the call or a failure while it runs (which ends it).</summary>
+    private static async IAsyncEnumerable<(ModelAnswer? Answer, Clarifai.Api.Status.Status Status)> Answered(IAsyncEnumerator<MethodOutput>? outputs, ModelTypeField? returns, string? refusal)
+    {
         if (refusal is not null)
         {
             yield return (null, Statuses.Of(StatusCode.Failure, refusal));

@@ -276,7 +276,15 @@ public class ModelMethodService
 
         if (response.Outputs.FirstOrDefault() is not { } output || output.Status is { Code: not StatusCode.Success and not StatusCode.Zero }) return ModelMethods.None;
         var json = output.Data?.Text?.Raw;
-        return string.IsNullOrEmpty(json) ? ModelMethods.None : Read(() => SignatureJson.Parse(json));
+        if (string.IsNullOrEmpty(json)) return ModelMethods.None;
+        try
+        {
+            return SignatureJson.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ModelMethods.None; // an older model answered the empty input with text of its own
+        }
     }
 
     private static ModelMethods Read(Func<ModelMethods> read)
@@ -285,7 +293,7 @@ public class ModelMethodService
         {
             return read();
         }
-        catch (Exception malformed) when (malformed is ArgumentException or FormatException or Google.Protobuf.InvalidProtocolBufferException or System.Text.Json.JsonException)
+        catch (Exception malformed) when (malformed is ArgumentException or FormatException or Google.Protobuf.InvalidProtocolBufferException)
         {
             throw new ClarifaiException(new ClarifaiStatus(StatusCode.Failure, "The model's method signatures are malformed.", malformed.Message, string.Empty), "GetModel", malformed);
         }

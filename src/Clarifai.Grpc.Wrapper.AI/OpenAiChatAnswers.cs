@@ -69,7 +69,7 @@ internal static class OpenAiChatAnswers
             string.IsNullOrWhiteSpace(arguments) ? "{}" : arguments,
             id,
             name,
-            static json => (IDictionary<string, object?>?)JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>))));
+            static json => (IDictionary<string, object?>?)JsonSerializer.Deserialize(json, AdapterJson.Options.GetTypeInfo(typeof(IDictionary<string, object?>))));
 
     public static ChatFinishReason? FinishReasonOf(string? reason) => reason switch
     {
@@ -89,6 +89,8 @@ internal static class OpenAiChatAnswers
     }
 
     /// <summary>The answer's JSON, or the model's failure when the transport answered one.</summary>
+    public static JsonObject ParseAnswer(string json) => Parse(json);
+
     private static JsonObject Parse(string json)
     {
         JsonObject? answer;

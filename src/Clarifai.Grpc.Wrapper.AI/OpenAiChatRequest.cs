@@ -28,7 +28,7 @@ internal static class OpenAiChatRequest
         if (options?.StopSequences is { Count: > 0 } stops) request["stop"] = new JsonArray([.. stops.Select(s => (JsonNode?)s)]);
         foreach (var (key, value) in options?.AdditionalProperties ?? [])
         {
-            request[key] = value is null ? null : JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
+            request[key] = value is null ? null : JsonSerializer.SerializeToNode(value, AdapterJson.Options.GetTypeInfo(value.GetType()));
         }
 
         if (stream)

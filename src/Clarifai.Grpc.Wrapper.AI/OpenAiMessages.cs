@@ -73,13 +73,13 @@ internal static class OpenAiMessages
 
     /// <summary>Tool-call arguments as the JSON text OpenAI's format carries.</summary>
     public static string ArgumentsJson(IDictionary<string, object?>? arguments) =>
-        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>)));
+        arguments is null ? "{}" : JsonSerializer.Serialize(arguments, AdapterJson.Options.GetTypeInfo(typeof(IDictionary<string, object?>)));
 
     private static string ResultText(object? result) => result switch
     {
         null => string.Empty,
         string text => text,
         JsonElement element when element.ValueKind == JsonValueKind.String => element.GetString() ?? string.Empty,
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(object))),
+        _ => JsonSerializer.Serialize(result, AdapterJson.Options.GetTypeInfo(typeof(object))),
     };
 }

@@ -152,5 +152,23 @@ public sealed class ChatOnCurrentModelsTests : SharedEmulatorFixture
         });
     }
 
+    [Test]
+    public async Task Embeddings_GoThroughTheOpenAiTransport_WhereTheModelHasIt()
+    {
+        using var clarifai = EmulatorClients.Create(Emulator);
+        string[] texts = ["the cat sat on the mat", "quantum chromodynamics"];
+
+        var viaTransport = await clarifai.AsIEmbeddingGenerator(Model("echo-chat")).GenerateAsync(texts);
+        var viaPredictions = await clarifai.AsIEmbeddingGenerator(Model("general-text-embedding")).GenerateAsync(texts);
+
+        var sent = JsonNode.Parse((string)LastCall("echo-chat").Arguments["msg"]!)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)sent["openai_endpoint"], Is.EqualTo("/embeddings"));
+            Assert.That(viaTransport.Select(e => e.Vector.ToArray()), Is.EqualTo(viaPredictions.Select(e => e.Vector.ToArray())).Within(1e-6f), "the same 64-dimensional features, by either route");
+            Assert.That(viaTransport.Usage?.InputTokenCount, Is.EqualTo(8));
+        });
+    }
+
     public sealed record CityWeather(string City, int Degrees, bool Sunny);
 }

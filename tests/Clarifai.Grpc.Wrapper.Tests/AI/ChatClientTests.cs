@@ -20,28 +20,10 @@ public sealed class ChatClientTests
         Outputs = { new Output { Id = "out-1", Status = Responses.Status(StatusCode.Success), Data = new Data { Text = new Text { Raw = text } }, PromptTokens = prompt, CompletionTokens = completion } },
     };
 
-    /// <summary>A model of the older kind: no signatures in its record, and <c>_GET_SIGNATURES</c> refused (30101) as such models do.</summary>
-    internal static MockV2 OlderModel(params MultiOutputResponse[] answers)
-    {
-        var queue = new Queue<MultiOutputResponse>(answers);
-        return new MockV2()
-            .Returns<GetModelRequest, SingleModelResponse>(new SingleModelResponse { Status = Responses.Status(StatusCode.Success), Model = new Model { Id = "llm", ModelVersion = new ModelVersion { Id = "v1" } } })
-            .On<PostModelOutputsRequest, MultiOutputResponse>(request => GrpcCalls.Unary(
-                IsSignatureQuery(request) ? ClarifaiFakes.ErrorResponse<MultiOutputResponse>(StatusCode.InputUnsupportedFormat)
-                : queue.Count > 1 ? queue.Dequeue() : queue.Peek()));
-    }
-
-    internal static bool IsSignatureQuery(PostModelOutputsRequest request) =>
-        request.Inputs.Count == 1 && request.Inputs[0].Data?.Metadata?.Fields.TryGetValue("_method_name", out var name) == true && name.StringValue == "_GET_SIGNATURES";
-
-    /// <summary>The calls that predicted or generated (not the discovery of the model's methods).</summary>
-    internal static List<RecordedCall> Predictions(MockV2 mock) =>
-        mock.Calls.Where(c => c.Method == "GenerateModelOutputs" || c.Method == "StreamModelOutputs" || (c.Method == "PostModelOutputs" && !IsSignatureQuery((PostModelOutputsRequest)c.Request))).ToList();
-
     [Test]
     public async Task GetResponseAsync_SendsTheLastMessage_TheSystemPrompt_TheHistory_AndTheOptions()
     {
-        var mock = OlderModel(Answer("4", prompt: 12, completion: 1));
+        var mock = new MockV2().OlderKindModel(Answer("4", prompt: 12, completion: 1));
         using var clarifai = TestClients.Create(mock);
         var chat = clarifai.AsIChatClient(Llm);
 
@@ -49,7 +31,7 @@ public sealed class ChatClientTests
             [new(ChatRole.System, "Be brief."), new(ChatRole.User, "Hi"), new(ChatRole.Assistant, "Hello!"), new(ChatRole.User, "What is 2+2?")],
             new ChatOptions { Instructions = "You are a calculator.", Temperature = 0.25f, MaxOutputTokens = 20, TopP = 0.5f, Seed = 7, AdditionalProperties = new() { ["repetition_penalty"] = 1.5 } });
 
-        var request = (PostModelOutputsRequest)Predictions(mock).Single().Request;
+        var request = (PostModelOutputsRequest)mock.Predictions().Single().Request;
         var parameters = request.Model.ModelVersion.OutputInfo.Params.Fields;
         var history = parameters["chat_history"].ListValue.Values.Select(v => (v.StructValue.Fields["role"].StringValue, v.StructValue.Fields["content"].StringValue));
         Assert.Multiple(() =>
@@ -73,19 +55,19 @@ public sealed class ChatClientTests
     [Test]
     public async Task AnImageInTheLastMessage_IsSentAsAPartOfAMultimodalInput()
     {
-        var mock = OlderModel(Answer("a cat"));
+        var mock = new MockV2().OlderKindModel(Answer("a cat"));
         using var clarifai = TestClients.Create(mock);
 
         await clarifai.AsIChatClient(Llm).GetResponseAsync([new ChatMessage(ChatRole.User, [new TextContent("What is this?"), new UriContent("https://example.com/cat.jpg", "image/jpeg")])]);
 
-        var parts = ((PostModelOutputsRequest)Predictions(mock).Single().Request).Inputs.Single().Data.Parts;
+        var parts = ((PostModelOutputsRequest)mock.Predictions().Single().Request).Inputs.Single().Data.Parts;
         Assert.That(parts.Select(p => p.Data.Text?.Raw ?? p.Data.Image.Url), Is.EqualTo(new[] { "What is this?", "https://example.com/cat.jpg" }));
     }
 
     [Test]
     public async Task GetStreamingResponseAsync_YieldsEachChunk_ThenTheUsage()
     {
-        var mock = OlderModel(Answer("unused")).OnServerStreaming<PostModelOutputsRequest, MultiOutputResponse>((_, _) =>
+        var mock = new MockV2().OlderKindModel(Answer("unused")).OnServerStreaming<PostModelOutputsRequest, MultiOutputResponse>((_, _) =>
             GrpcCalls.ServerStreaming(Answer("Once", 3, 1), Answer(" upon", 3, 1), Answer(" a time", 3, 2)));
         using var clarifai = TestClients.Create(mock);
 
@@ -95,7 +77,7 @@ public sealed class ChatClientTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Predictions(mock).Single().Method, Is.EqualTo("GenerateModelOutputs"));
+            Assert.That(mock.Predictions().Single().Method, Is.EqualTo("GenerateModelOutputs"));
             Assert.That(updates.Take(3).Select(u => u.Text), Is.EqualTo(new[] { "Once", " upon", " a time" }));
             Assert.That(combined.Text, Is.EqualTo("Once upon a time"));
             Assert.That(combined.Usage?.OutputTokenCount, Is.EqualTo(4));
@@ -108,7 +90,7 @@ public sealed class ChatClientTests
     [Test]
     public async Task CancellingAStreamingResponse_Throws()
     {
-        var mock = OlderModel(Answer("unused")).OnServerStreaming<PostModelOutputsRequest, MultiOutputResponse>((_, _) => GrpcCalls.ServerStreaming(Answer("a"), Answer("b"), Answer("c")));
+        var mock = new MockV2().OlderKindModel(Answer("unused")).OnServerStreaming<PostModelOutputsRequest, MultiOutputResponse>((_, _) => GrpcCalls.ServerStreaming(Answer("a"), Answer("b"), Answer("c")));
         using var clarifai = TestClients.Create(mock);
         using var cts = new CancellationTokenSource();
         var seen = 0;
@@ -127,7 +109,7 @@ public sealed class ChatClientTests
     [Test]
     public async Task WhatAModelOfTheOlderKindCannotTake_IsRefusedBeforeAnyPrediction()
     {
-        var mock = OlderModel(Answer("unused"));
+        var mock = new MockV2().OlderKindModel(Answer("unused"));
         using var clarifai = TestClients.Create(mock);
         var chat = clarifai.AsIChatClient(Llm);
 
@@ -138,19 +120,19 @@ public sealed class ChatClientTests
             await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { Tools = [AIFunctionFactory.Create(() => 1, "one")] }));
             await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { AdditionalProperties = new() { ["when"] = DateTime.UtcNow } }));
             Assert.Throws<ArgumentException>(() => chat.GetStreamingResponseAsync([new(ChatRole.User, "x")], new ChatOptions { ModelId = "not a model!" }));
-            Assert.That(Predictions(mock), Is.Empty);
+            Assert.That(mock.Predictions(), Is.Empty);
         });
     }
 
     [Test]
     public async Task ChatOptionsModelId_NamesAnotherModel_ByIdOrUrl()
     {
-        var mock = OlderModel(Answer("ok"));
+        var mock = new MockV2().OlderKindModel(Answer("ok"));
         using var clarifai = TestClients.Create(mock);
 
         await clarifai.AsIChatClient(Llm).GetResponseAsync([new(ChatRole.User, "x")], new ChatOptions { ModelId = "https://clarifai.com/openai/chat-completion/models/gpt-4o" });
 
-        var request = (PostModelOutputsRequest)Predictions(mock).Single().Request;
+        var request = (PostModelOutputsRequest)mock.Predictions().Single().Request;
         Assert.That((request.UserAppId.UserId, request.UserAppId.AppId, request.ModelId), Is.EqualTo(("openai", "chat-completion", "gpt-4o")));
     }
 
@@ -173,7 +155,7 @@ public sealed class ChatClientTests
     [Test]
     public async Task AddClarifaiChatClient_RegistersTheChatClient_WithM_E_AIsBuilder()
     {
-        var mock = OlderModel(Answer("from DI"));
+        var mock = new MockV2().OlderKindModel(Answer("from DI"));
         var services = new ServiceCollection();
         services.AddSingleton(_ => TestClients.Create(mock));
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

@@ -31,7 +31,7 @@ public sealed class EmbeddingGeneratorTests
     [Test]
     public async Task GenerateAsync_EmbedsEveryText_InOrder_128PerRequest()
     {
-        var mock = new MockV2().On<PostModelOutputsRequest, MultiOutputResponse>(Embed);
+        var mock = new MockV2().OlderKindModel(Embed);
         using var clarifai = TestClients.Create(mock);
         var texts = Enumerable.Range(0, 130).Select(i => new string((char)('a' + (i % 26)), 1 + (i % 7))).ToList();
 
@@ -39,17 +39,17 @@ public sealed class EmbeddingGeneratorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(mock.Calls.Select(c => ((PostModelOutputsRequest)c.Request).Inputs.Count), Is.EqualTo(new[] { 128, 2 }));
+            Assert.That(mock.Predictions().Select(c => ((PostModelOutputsRequest)c.Request).Inputs.Count), Is.EqualTo(new[] { 128, 2 }));
             Assert.That(embeddings.Select(e => e.Vector.ToArray()), Is.EqualTo(texts.Select(t => new float[] { t.Length, t[0] })));
             Assert.That(embeddings.Usage?.InputTokenCount, Is.EqualTo(260));
-            Assert.That(((PostModelOutputsRequest)mock.Calls[0].Request).UserAppId.UserId, Is.EqualTo("clarifai"));
+            Assert.That(((PostModelOutputsRequest)mock.Predictions()[0].Request).UserAppId.UserId, Is.EqualTo("clarifai"));
         });
     }
 
     [Test]
-    public async Task WhatCannotBeDone_IsRefusedBeforeAnyCall()
+    public async Task WhatCannotBeDone_IsRefusedBeforeAnyPrediction()
     {
-        var mock = new MockV2();
+        var mock = new MockV2().OlderKindModel(new MultiOutputResponse());
         using var clarifai = TestClients.Create(mock);
         var generator = clarifai.AsIEmbeddingGenerator(Embedder);
 
@@ -57,14 +57,14 @@ public sealed class EmbeddingGeneratorTests
         {
             await Assert.ThrowsAsync<NotSupportedException>(() => generator.GenerateAsync(["x"], new EmbeddingGenerationOptions { Dimensions = 256 }));
             await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(["x", ""]));
-            Assert.That(mock.Calls, Is.Empty);
+            Assert.That(mock.Predictions(), Is.Empty);
         });
     }
 
     [Test]
     public async Task AnOutputWithoutAnEmbedding_IsAnError_NotAMissingVector()
     {
-        var mock = new MockV2().Returns<PostModelOutputsRequest, MultiOutputResponse>(
+        var mock = new MockV2().OlderKindModel(
             new MultiOutputResponse { Status = Responses.Status(StatusCode.Success), Outputs = { new Output { Status = Responses.Status(StatusCode.Success), Data = new Data() } } });
         using var clarifai = TestClients.Create(mock);
 
@@ -77,7 +77,7 @@ public sealed class EmbeddingGeneratorTests
     public async Task AFailedOutput_ThrowsTheTypedExceptionOfTheStatusTable_AsPredictAsyncDoes()
     {
         var failed = new MultiOutputResponse { Status = Responses.Status(StatusCode.Success), Outputs = { new Output { Status = Responses.Status(StatusCode.ModelDoesNotExist) } } };
-        var mock = new MockV2().Returns<PostModelOutputsRequest, MultiOutputResponse>(failed, failed);
+        var mock = new MockV2().OlderKindModel(failed, failed);
         using var clarifai = TestClients.Create(mock);
 
         var fromGenerator = await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.AsIEmbeddingGenerator("gone").GenerateAsync(["x"]));

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Clarifai.Cli;
 
 /// <summary>
-/// The commands: <c>upload</c>, <c>predict</c>, <c>models list|create|train</c>, <c>inputs list|delete</c>. Every command takes the connection options, prints
+/// The commands: <c>upload</c>, <c>predict</c> (an input, or any method by signature), <c>models list|create|train|methods</c>, <c>inputs list|delete</c>. Every command takes the connection options, prints
 /// for people by default and JSON with <c>--json</c>, and exits with <see cref="ExitCodes"/>.
 /// </summary>
 internal static class ClarifaiCli
@@ -62,6 +62,7 @@ internal static class ClarifaiCli
             model => $"{model.Id,-40} {model.LatestVersion?.State}"));
         models.Subcommands.Add(ModelsCreateTrainCommands.Create(options, json, output));
         models.Subcommands.Add(ModelsCreateTrainCommands.Train(options, json, output));
+        models.Subcommands.Add(ModelMethodsCommand.Create(options, json, output));
         root.Subcommands.Add(models);
         var inputs = new Command("inputs", "Manage the app's inputs.");
         inputs.Subcommands.Add(InputsCommands.List(options, json, output));

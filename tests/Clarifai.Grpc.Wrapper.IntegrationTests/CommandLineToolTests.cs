@@ -233,4 +233,37 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
             Assert.That(error.ToString(), Does.Not.Contain("wrong-key"), "the key never appears in a message");
         });
     }
+
+    [Test]
+    public async Task ModelsMethods_PrintsTheSignatures_AndPredictMethod_CallsEachKind()
+    {
+        var appId = EmulatorClients.NewAppId();
+        const string Chat = "https://clarifai.com/clarifai/main/models/echo-chat";
+
+        var methods = await RunAsync(appId, "models", "methods", Chat);
+        var methodsJson = await RunAsync(appId, "models", "methods", Chat, "--json");
+        var older = await RunAsync(appId, "models", "methods", "https://clarifai.com/clarifai/main/models/echo-llm");
+        var unary = await RunAsync(appId, "predict", Chat, "--method", "predict", "--arg", "prompt=one two three", "--arg", "max_tokens=3", "--json");
+        var generated = await RunAsync(appId, "predict", Chat, "--method", "generate", "--arg", "prompt=good morning");
+        var streamed = await RunAsync(appId, "predict", Chat, "--method", "stream", "--arg", "prefix=Got", "--item", "a", "--item", "b", "--json");
+        var badValue = await RunAsync(appId, "predict", Chat, "--method", "predict", "--arg", "max_tokens=many");
+        var unknown = await RunAsync(appId, "predict", Chat, "--method", "predict", "--arg", "temprature=1");
+
+        var received = Emulator.Traffic.MethodCalls().Last(c => c.Method == "predict" && c.ModelId == "echo-chat").Arguments;
+        Assert.Multiple(() =>
+        {
+            Assert.That(methods.Exit, Is.EqualTo(0), methods.Error);
+            Assert.That(methods.Output, Does.Contain("def predict(prompt: str = \"\", chat_history: List[JSON] = null").And.Contain("# generate"));
+            Assert.That(JsonNode.Parse(methodsJson.Output)!["methods"]!.AsArray().Select(m => (string?)m!["name"]), Does.Contain("openai_transport"));
+            Assert.That(older.Output, Does.Contain("older kind"));
+            Assert.That(unary.Exit, Is.EqualTo(0), unary.Error);
+            Assert.That((string?)JsonNode.Parse(unary.Output)!["result"], Is.EqualTo("Echo: one two"));
+            Assert.That(received["max_tokens"], Is.EqualTo(3L), "the text 3 went out as the declared int");
+            Assert.That(generated.Output.Trim(), Is.EqualTo("Echo: good morning"));
+            Assert.That(streamed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string?)JsonNode.Parse(l)!["result"]), Is.EqualTo(new[] { "Got a", "Got b" }));
+            Assert.That(badValue.Exit, Is.EqualTo(ExitCodes.Usage));
+            Assert.That(badValue.Error, Does.Contain("--arg max_tokens: 'many' is not int"));
+            Assert.That(unknown.Error, Does.Contain("no parameter 'temprature'"));
+        });
+    }
 }

@@ -7,8 +7,9 @@ using Clarifai.Grpc.Wrapper.Testing;
 using Grpc.Core;
 using Microsoft.Extensions.AI;
 
-// Uses the generated API (Clarifai.Api, shipped inside the package), the client, and the Testing helpers, over an
-// in-memory invoker: no network, no npm.
+// Uses the generated API (Clarifai.Api, shipped inside the package), the client, the Testing helpers and the AI
+// package's chat client on a model of the current kind (called by its method signature), over an in-memory invoker:
+// no network, no npm.
 var rpcs = ServiceReflection.Descriptor.Services.Single(s => s.Name == "V2").Methods.Count;
 using var clarifai = new ClarifaiClient(new ClarifaiClientOptions { ApiKey = "consumer-key", UserId = "u", AppId = "a" }, new CannedInvoker());
 var prediction = await clarifai.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://samples.clarifai.com/puppy.jpeg"));
@@ -25,12 +26,43 @@ return rpcs > 280 && prediction.Concepts[0].Name == "charlie" && chat.Text == "h
 internal sealed class CannedInvoker : CallInvoker
 {
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
-        GrpcCalls.Unary((TResponse)(object)(request is PostModelOutputsRequest { Inputs: [{ Data.Text: not null }] } ? TextAnswer("hello") : ClarifaiFakes.PredictionResponse(("charlie", 0.93f))));
+        GrpcCalls.Unary((TResponse)(object)(request switch
+        {
+            GetModelRequest => LlmOfTheCurrentKind(),
+            PostModelOutputsRequest { Inputs: [{ Data.Parts: [{ Id: "prompt" }] }] } => ReturnAnswer("hello"),
+            _ => ClarifaiFakes.PredictionResponse(("charlie", 0.93f)),
+        }));
 
-    private static MultiOutputResponse TextAnswer(string text) => new()
+    private static readonly Clarifai.Api.Status.Status Success = new() { Code = Clarifai.Api.Status.StatusCode.Success };
+
+    /// <summary>A chat model of the current kind: predict(prompt: str) -> str, so the chat client calls it by signature.</summary>
+    private static SingleModelResponse LlmOfTheCurrentKind() => new()
     {
-        Status = new Clarifai.Api.Status.Status { Code = Clarifai.Api.Status.StatusCode.Success },
-        Outputs = { new Output { Status = new Clarifai.Api.Status.Status { Code = Clarifai.Api.Status.StatusCode.Success }, Data = new Data { Text = new Text { Raw = text } } } },
+        Status = Success,
+        Model = new Model
+        {
+            Id = "llm",
+            ModelVersion = new ModelVersion
+            {
+                Id = "v1",
+                MethodSignatures =
+                {
+                    new MethodSignature
+                    {
+                        Name = "predict",
+                        MethodType = RunnerMethodType.UnaryUnary,
+                        InputFields = { new ModelTypeField { Name = "prompt", Type = ModelTypeField.Types.DataType.Str, Default = "" } },
+                        OutputFields = { new ModelTypeField { Name = "return", Type = ModelTypeField.Types.DataType.Str } },
+                    },
+                },
+            },
+        },
+    };
+
+    private static MultiOutputResponse ReturnAnswer(string text) => new()
+    {
+        Status = Success,
+        Outputs = { new Output { Status = Success, Data = new Data { Parts = { new Part { Id = "return", Data = new Data { StringValue = text } } } } } },
     };
 
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) => throw new NotSupportedException();

@@ -6,8 +6,8 @@ namespace Clarifai.Grpc.Wrapper.AI;
 
 /// <summary>
 /// A Microsoft.Extensions.AI conversation as OpenAI chat messages — what current Clarifai chat models take (the OpenAI
-/// transport's <c>messages</c>, the standard LLM signature's <c>chat_history</c>): system and developer messages, text
-/// and images as content parts, tool calls on assistant messages (<see cref="FunctionCallContent"/>) and tool results as
+/// transport's <c>messages</c>, the standard LLM signature's <c>chat_history</c>): system and developer messages, text,
+/// images, audio (wav, mp3) and other files (PDFs, documents) as content parts, tool calls on assistant messages (<see cref="FunctionCallContent"/>) and tool results as
 /// <c>tool</c> messages (<see cref="FunctionResultContent"/>). Every message has a known role and a <c>content</c> key:
 /// Clarifai's runtime drops the whole history when one message lacks either. JSON is built without reflection over
 /// unknown types (<see cref="AIJsonUtilities.DefaultOptions"/> for arguments and results).
@@ -42,6 +42,15 @@ internal static class OpenAiMessages
                         parts.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = uri.Uri.AbsoluteUri } });
                         hasMedia = true;
                         break;
+                    case DataContent data when data.HasTopLevelMediaType("audio") && AudioFormat(data.MediaType) is { } format:
+                        parts.Add(new JsonObject { ["type"] = "input_audio", ["input_audio"] = new JsonObject { ["data"] = data.Base64Data.ToString(), ["format"] = format } });
+                        hasMedia = true;
+                        break;
+                    case DataContent document:
+                        // Any other file (a PDF, a document) as OpenAI's file part; the model says whether it can read it.
+                        parts.Add(new JsonObject { ["type"] = "file", ["file"] = new JsonObject { ["filename"] = document.Name ?? "file", ["file_data"] = document.Uri } });
+                        hasMedia = true;
+                        break;
                     case FunctionCallContent call:
                         calls.Add(new JsonObject
                         {
@@ -56,7 +65,7 @@ internal static class OpenAiMessages
                     case TextReasoningContent or UsageContent:
                         break; // not part of what a model is sent back
                     default:
-                        throw new NotSupportedException($"A {content.GetType().Name} cannot be sent to a Clarifai chat model; text, images, tool calls and tool results can.");
+                        throw new NotSupportedException($"A {content.GetType().Name} cannot be sent to a Clarifai chat model; text, images, audio, files, tool calls and tool results can.");
                 }
             }
 
@@ -70,6 +79,14 @@ internal static class OpenAiMessages
 
         return result;
     }
+
+    /// <summary>OpenAI's <c>input_audio</c> format of a media type, or <see langword="null"/>.</summary>
+    private static string? AudioFormat(string mediaType) => mediaType switch
+    {
+        "audio/wav" or "audio/x-wav" or "audio/wave" => "wav",
+        "audio/mpeg" or "audio/mp3" => "mp3",
+        _ => null,
+    };
 
     /// <summary>Tool-call arguments as the JSON text OpenAI's format carries.</summary>
     public static string ArgumentsJson(IDictionary<string, object?>? arguments) =>

@@ -103,6 +103,39 @@ public sealed class ChatOnCurrentModelsTests : SharedEmulatorFixture
         });
     }
 
+    [TestCase("echo-chat")]
+    [TestCase("llm-chat")]
+    public async Task NumberArguments_TakeTheMessagesNumbersInOrder(string model)
+    {
+        using var clarifai = EmulatorClients.Create(Emulator);
+        var chat = new ChatClientBuilder(clarifai.AsIChatClient(Model(model))).UseFunctionInvocation().Build();
+
+        var response = await chat.GetResponseAsync("What is the result of SecretComputation on 42 and 84?", new ChatOptions { Tools = [AIFunctionFactory.Create((int a, int b) => a * b, "SecretComputation")] });
+
+        Assert.That(response.Text, Is.EqualTo("The result of SecretComputation is 3528."));
+    }
+
+    [Test]
+    public async Task ACachedAnswer_IsServedWithoutAsking_AndTheModelIsAskedAgainForAnotherPrompt()
+    {
+        using var clarifai = EmulatorClients.Create(Emulator);
+        var cache = new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions()));
+        var chat = new ChatClientBuilder(clarifai.AsIChatClient(Model("echo-chat"))).UseDistributedCache(cache).Build();
+        var before = Emulator.Traffic.MethodCalls().Count(c => c.ModelId == "echo-chat" && c.Method == "openai_transport");
+
+        var first = await chat.GetResponseAsync("cache me please");
+        var second = await chat.GetResponseAsync("cache me please");
+        var other = await chat.GetResponseAsync("something else");
+
+        var asked = Emulator.Traffic.MethodCalls().Count(c => c.ModelId == "echo-chat" && c.Method == "openai_transport") - before;
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Text, Is.EqualTo(first.Text));
+            Assert.That(other.Text, Is.EqualTo("Echo: something else"));
+            Assert.That(asked, Is.EqualTo(2), "the repeated prompt came from the cache");
+        });
+    }
+
     [Test]
     public async Task StructuredOutput_ToADotNetType_OnTheOpenAiTransport()
     {

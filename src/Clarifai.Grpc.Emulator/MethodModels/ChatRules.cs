@@ -12,9 +12,9 @@ namespace Clarifai.Grpc.Emulator;
 /// <item>After tool results (the last messages have role <c>tool</c>): "The result of NAME is CONTENT." per result.</item>
 /// <item>With tools (and <c>tool_choice</c> not <c>none</c>): it calls the tool <c>tool_choice</c> names, else the
 /// first tool the last user message names — its name, or all the words of its name (<c>GetSecretNumber</c>: "secret"
-/// and "number"; a leading get/set/find is not needed) — else, with <c>required</c>, the first tool. Each argument is
-/// <c>name=value</c> or <c>name: value</c> from the message; a tool with one parameter also takes the message's first
-/// number (number parameters) or first quoted text (string parameters).</item>
+/// and "number"; a leading get/set/find and connectors such as by/for/of are not needed) — else, with <c>required</c>, the first tool. Each argument is
+/// <c>name=value</c>, <c>name: value</c> or <c>name value</c> from the message; the parameters left take, in order, the
+/// message's numbers (number parameters) and quoted texts (string parameters).</item>
 /// <item>With a JSON schema response format: a JSON value of that schema — each string property from
 /// <c>name=value</c>/<c>name: value</c> in the message, else the message's text; numbers from the same or 0; booleans
 /// false; arrays empty; enums their first value; nested objects likewise. <c>json_object</c>: <c>{"echo": TEXT}</c>.</item>
@@ -26,6 +26,9 @@ namespace Clarifai.Grpc.Emulator;
 internal static partial class ChatRules
 {
     private static readonly string[] Verbs = ["get", "set", "find", "fetch", "lookup", "look"];
+
+    /// <summary>Words of a tool's name a message need not repeat.</summary>
+    private static readonly string[] Connectors = ["by", "for", "of", "the", "a", "an", "to", "in", "on", "with", "from", "and"];
 
     public static ChatReply Answer(ChatRequest request)
     {
@@ -94,7 +97,7 @@ internal static partial class ChatRules
             var name = (string)function["function"]!["name"]!;
             if (lower.Contains(name.ToLowerInvariant(), StringComparison.Ordinal)) return function;
             var nameWords = NameWords(name);
-            var needed = nameWords.Length > 1 && Verbs.Contains(nameWords[0]) ? nameWords[1..] : nameWords;
+            var needed = (nameWords.Length > 1 && Verbs.Contains(nameWords[0]) ? nameWords[1..] : nameWords).Where(w => !Connectors.Contains(w)).ToArray();
             if (needed.Length > 0 && needed.All(words.Contains)) return function;
         }
 
@@ -113,12 +116,15 @@ internal static partial class ChatRules
             if (Named(text, name) is { } value) arguments[name] = Typed(schema as JsonObject, value);
         }
 
-        if (arguments.Count == 0 && properties.Count == 1)
+        // What is not named: number parameters take the message's numbers in order, string parameters its quoted texts in order.
+        var numbers = new Queue<string>(NumberPattern().Matches(text).Select(m => m.Value));
+        var quoted = new Queue<string>(QuotedPattern().Matches(text).Select(m => m.Groups[1].Value));
+        foreach (var (name, schema) in properties)
         {
-            var (name, schema) = properties.First();
+            if (arguments.ContainsKey(name)) continue;
             var type = (string?)schema?["type"];
-            if (type is "number" or "integer" && NumberPattern().Match(text) is { Success: true } number) arguments[name] = Typed(schema as JsonObject, number.Value);
-            else if (type is "string" && QuotedPattern().Match(text) is { Success: true } quoted) arguments[name] = quoted.Groups[1].Value;
+            if (type is "number" or "integer" && numbers.TryDequeue(out var number)) arguments[name] = Typed(schema as JsonObject, number);
+            else if (type is "string" && quoted.TryDequeue(out var value)) arguments[name] = value;
         }
 
         return arguments;
@@ -166,10 +172,10 @@ internal static partial class ChatRules
         _ => value,
     };
 
-    /// <summary><c>name=value</c> or <c>name: value</c> in the text (a quoted value may hold spaces).</summary>
+    /// <summary><c>name=value</c>, <c>name: value</c> or <c>name value</c> in the text (a quoted value may hold spaces).</summary>
     private static string? Named(string text, string name)
     {
-        var match = Regex.Match(text, $@"\b{Regex.Escape(name)}\s*[=:]\s*(?:""([^""]*)""|'([^']*)'|([^\s,;]+))", RegexOptions.IgnoreCase);
+        var match = Regex.Match(text, $@"\b{Regex.Escape(name)}(?:\s*[=:]\s*|\s+)(?:""([^""]*)""|'([^']*)'|([^\s,;]+))", RegexOptions.IgnoreCase);
         if (!match.Success) return null;
         return match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Success ? match.Groups[2].Value : match.Groups[3].Value.TrimEnd('.', '?', '!');
     }

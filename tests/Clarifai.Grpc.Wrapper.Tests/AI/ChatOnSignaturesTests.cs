@@ -78,6 +78,23 @@ public sealed class ChatOnSignaturesTests
     }
 
     [Test]
+    public async Task DocumentsAndAudio_TravelAsOpenAiFileAndAudioParts()
+    {
+        var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(With(OpenAiPair())).Returns<PostModelOutputsRequest, MultiOutputResponse>(Returning(Completion));
+        using var clarifai = TestClients.Create(mock);
+
+        await clarifai.AsIChatClient(Model).GetResponseAsync([new(ChatRole.User, [new TextContent("read"), new DataContent(new byte[] { 37, 80, 68, 70 }, "application/pdf") { Name = "a.pdf" }, new DataContent(new byte[] { 1, 2 }, "audio/wav")])]);
+
+        var content = SentOpenAiRequest(mock)["messages"]![0]!["content"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(content.Select(p => (string?)p!["type"]), Is.EqualTo(new[] { "text", "file", "input_audio" }));
+            Assert.That((string?)content[1]!["file"]!["file_data"], Is.EqualTo("data:application/pdf;base64,JVBERg=="));
+            Assert.That(((string?)content[2]!["input_audio"]!["format"], (string?)content[2]!["input_audio"]!["data"]), Is.EqualTo(("wav", "AQI=")));
+        });
+    }
+
+    [Test]
     public async Task AFailureTheTransportReportsAsText_IsAClarifaiModelFailedException()
     {
         var mock = new MockV2().Returns<GetModelRequest, SingleModelResponse>(With(OpenAiPair()))

@@ -30,10 +30,10 @@ internal static class ChatPrompt
 
         var parameters = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
         if (system.Count > 0) parameters["system_prompt"] = string.Join("\n", system);
-        if (options?.TopP is { } topP) parameters["top_p"] = topP;
+        if (options?.TopP is { } topP) parameters["top_p"] = AsWritten(topP);
         if (options?.TopK is { } topK) parameters["top_k"] = topK;
-        if (options?.FrequencyPenalty is { } frequency) parameters["frequency_penalty"] = frequency;
-        if (options?.PresencePenalty is { } presence) parameters["presence_penalty"] = presence;
+        if (options?.FrequencyPenalty is { } frequency) parameters["frequency_penalty"] = AsWritten(frequency);
+        if (options?.PresencePenalty is { } presence) parameters["presence_penalty"] = AsWritten(presence);
         if (options?.Seed is { } seed) parameters["seed"] = seed;
         if (options?.StopSequences is { Count: > 0 } stops) parameters["stop"] = string.Join("\n", stops);
         foreach (var (key, value) in options?.AdditionalProperties ?? []) parameters[key] = value; // checked by PredictionOptions.Validate
@@ -41,7 +41,7 @@ internal static class ChatPrompt
 
         var prediction = new PredictionOptions
         {
-            Temperature = options?.Temperature,
+            Temperature = options?.Temperature is { } temperature ? AsWritten(temperature) : null,
             MaxTokens = options?.MaxOutputTokens,
             InferenceParams = parameters.Count > 0 ? parameters.ToImmutable() : null,
         };
@@ -49,6 +49,9 @@ internal static class ChatPrompt
         var input = InputOf(turns[^1]) ?? throw new ArgumentException("The last message has no text or image to answer.", nameof(messages));
         return (input, prediction);
     }
+
+    /// <summary>An option's value as written (0.2f is 0.2, not the 0.20000000298… a widening gives).</summary>
+    private static double AsWritten(float value) => double.Parse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private static ModelInput? InputOf(ChatMessage message)
     {

@@ -34,9 +34,9 @@ public sealed class ChatOnCurrentModelsTests : SharedEmulatorFixture
             Assert.That(response.Text, Is.EqualTo("[system: Be brief.] Echo: Name three colours"));
             Assert.That(received["prompt"], Is.EqualTo("Name three colours"));
             Assert.That(history, Is.EqualTo(new[] { ("system", "Be brief."), ("user", "Hi"), ("assistant", "Hello!") }));
-            Assert.That(received["temperature"], Is.EqualTo(0.2).Within(1e-6));
+            Assert.That(received["temperature"], Is.EqualTo(0.2), "0.2f arrives as 0.2, not 0.20000000298");
             Assert.That(received["max_tokens"], Is.EqualTo(64L));
-            Assert.That(received["top_p"], Is.EqualTo(0.5).Within(1e-6));
+            Assert.That(received["top_p"], Is.EqualTo(0.5));
             Assert.That(response.Usage?.InputTokenCount, Is.EqualTo(7), "words of every message");
         });
     }

@@ -236,7 +236,8 @@ internal static class MethodValueEncoder
     private static double? FloatOf(object value) => value switch
     {
         double v => v,
-        float v => v,
+        // The value it prints as (0.2f is 0.2, not 0.20000000298…), as a user who wrote it means it.
+        float v => double.Parse(v.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture),
         Half v => (double)v,
         decimal v => (double)v,
         _ => IntegerOf(value),

@@ -41,8 +41,8 @@ public class ModelMethodService
 
     /// <summary>
     /// The methods a model version serves: from the version's <c>method_signatures</c> (GetModelVersion, or GetModel
-    /// for the model's current version), else by asking the model (<c>_GET_SIGNATURES</c>); none for a model of the
-    /// older kind. Cached for the client's lifetime per model reference and app.
+    /// for the model's current version), else — or when the server does not serve those RPCs (gRPC Unimplemented, as
+    /// Clarifai's Python model server) — by asking the model (<c>_GET_SIGNATURES</c>); none for a model of the older kind. Cached for the client's lifetime per model reference and app.
     /// </summary>
     /// <param name="model">The model (its version, if the reference names one).</param>
     /// <param name="callSettings">This call's settings over the client's, or <see langword="null"/>; the model's app wins.</param>
@@ -256,9 +256,19 @@ public class ModelMethodService
 
     private async Task<ModelMethods> DiscoverAsync(ModelRef model, CallSettings? settings, CancellationToken cancellationToken)
     {
-        var declared = model.VersionId is { } version
-            ? (await _executor.CallAsync(ClarifaiRpcs.GetModelVersion, new GetModelVersionRequest { ModelId = model.ModelId, VersionId = version }, settings, cancellationToken).ConfigureAwait(false)).ModelVersion?.MethodSignatures
-            : (await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = model.ModelId }, settings, cancellationToken).ConfigureAwait(false)).Model?.ModelVersion?.MethodSignatures;
+        Google.Protobuf.Collections.RepeatedField<MethodSignature>? declared;
+        try
+        {
+            declared = model.VersionId is { } version
+                ? (await _executor.CallAsync(ClarifaiRpcs.GetModelVersion, new GetModelVersionRequest { ModelId = model.ModelId, VersionId = version }, settings, cancellationToken).ConfigureAwait(false)).ModelVersion?.MethodSignatures
+                : (await _executor.CallAsync(ClarifaiRpcs.GetModel, new GetModelRequest { ModelId = model.ModelId }, settings, cancellationToken).ConfigureAwait(false)).Model?.ModelVersion?.MethodSignatures;
+        }
+        catch (ClarifaiTransportException unserved) when (unserved.GrpcStatusCode == global::Grpc.Core.StatusCode.Unimplemented)
+        {
+            // A server that serves only predictions (Clarifai's Python model server, a local runner) is asked directly.
+            declared = null;
+        }
+
         if (declared is { Count: > 0 }) return Read(() => ModelMethods.FromProto(declared));
 
         // A version without signatures in its record may still serve them: ask the model, as Clarifai's clients do.

@@ -97,6 +97,24 @@ public sealed class ModelMethodServiceTests
     }
 
     [Test]
+    public async Task AServerThatServesOnlyPredictions_IsAskedForTheSignatures()
+    {
+        // Clarifai's Python model server (ModelServicer) answers GetModel with gRPC Unimplemented.
+        var mock = new MockV2()
+            .On<GetModelRequest, SingleModelResponse>(_ => GrpcCalls.Failure<SingleModelResponse>(global::Grpc.Core.StatusCode.Unimplemented))
+            .Returns<PostModelOutputsRequest, MultiOutputResponse>(Answer(new Data { Text = new Text { Raw = SignatureJson.Format(StandardLlm()) } }));
+        using var client = TestClients.Create(mock);
+
+        var methods = await client.Methods.GetAsync(Llm);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(methods.Select(m => m.Name), Is.EqualTo(new[] { "predict", "generate" }));
+            Assert.That(mock.CountOf("GetModel"), Is.EqualTo(1), "Unimplemented is not retried");
+        });
+    }
+
+    [Test]
     public async Task AModelThatRefusesGetSignatures_OrAnswersNothing_IsOfTheOlderKind()
     {
         var refusing = new MockV2()

@@ -11,7 +11,7 @@ public sealed class EmulatorCommandLineTests
     {
         var options = EmulatorCommandLine.Parse(
         [
-            "--port", "0", "--rest-port", "6001", "--key", "k", "--app-key", "ak:ann/photos", "--app-key", "ak2:bob/docs", "--allow-url-host", "images.example.test", "--training-ms", "50", "--sink",
+            "--port", "0", "--rest-port", "6001", "--key", "k", "--app-key", "ak:ann/photos", "--app-key", "ak2:bob/docs", "--allow-url-host", "images.example.test", "--training-ms", "50", "--sink", "--offline-samples",
             "--latency-ms", "20", "--unavailable-rate", "0.2", "--throttle-rate", "0.1", "--lost-response-rate", "0.05",
             "--input-failure-rate", "0.05", "--max-rps", "100", "--seed", "7",
         ]);
@@ -25,6 +25,7 @@ public sealed class EmulatorCommandLineTests
             Assert.That(options.AllowedUrlHosts, Does.Contain("images.example.test").And.Contain("127.0.0.1"));
             Assert.That(options.TrainingDuration, Is.EqualTo(TimeSpan.FromMilliseconds(50)));
             Assert.That(options.Sink, Is.True);
+            Assert.That(options.OfflineSamples, Is.True);
             Assert.That(options.Faults, Is.EqualTo(new FaultOptions
             {
                 Latency = TimeSpan.FromMilliseconds(20), UnavailableRate = 0.2, ThrottleRate = 0.1, LostResponseRate = 0.05,
@@ -45,6 +46,18 @@ public sealed class EmulatorCommandLineTests
             Assert.That(options.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey(EmulatorOptions.DevelopmentAppKey, "emulator-user", "emulator-app") }));
             Assert.That(options.Faults.Any, Is.False);
             Assert.That(options.Sink, Is.False);
+        });
+    }
+
+    [Test]
+    public void PortZero_PicksAFreeRestPortToo_SoTwoServersDoNotCollide()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(EmulatorCommandLine.Parse(["--port", "0"]).RestPort, Is.Zero);
+            Assert.That(EmulatorCommandLine.Parse(["--port", "0", "--rest-port", "6002"]).RestPort, Is.EqualTo(6002));
+            Assert.That(EmulatorCommandLine.Parse([]).RestPort, Is.EqualTo(5081));
+            Assert.That(EmulatorCommandLine.Parse([]).OfflineSamples, Is.False);
         });
     }
 

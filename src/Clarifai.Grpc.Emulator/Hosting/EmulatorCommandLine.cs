@@ -9,13 +9,14 @@ internal static class EmulatorCommandLine
         Clarifai emulator: a Clarifai-compatible gRPC server on 127.0.0.1 over HTTP/2 without TLS.
 
         Options:
-          --port N                   gRPC port to listen on (default 5080; 0 picks a free one)
-          --rest-port N              REST port to listen on (default 5081; 0 picks a free one)
+          --port N                   gRPC port to listen on (default 5080; 0 picks a free one, and a free REST port too)
+          --rest-port N              REST port to listen on (default 5081, or a free one with --port 0; 0 picks a free one)
           --key KEY                  the personal access token clients may send (default: the development PAT)
           --app-key KEY:USER/APP     an app-scoped key bound to USER/APP (repeatable; replaces the default app key)
           --allow-url-host HOST      also fetch image URLs from HOST (repeatable; loopback is always allowed)
           --training-ms N            how long training takes (default 200)
           --sink                     answer PostInputs and PostModelOutputs with success, storing nothing (load tests)
+          --offline-samples          answer https://samples.clarifai.com/... image URLs from built-in images (nothing fetched)
           --latency-ms N             fault: latency added to every request
           --unavailable-rate P       fault: share of requests answered gRPC Unavailable (0..1)
           --throttle-rate P          fault: share of requests answered 11005 CONN_THROTTLED (0..1)
@@ -32,6 +33,7 @@ internal static class EmulatorCommandLine
         var faults = FaultOptions.None;
         var hosts = options.AllowedUrlHosts.ToList();
         List<EmulatorAppKey>? appKeys = null;
+        var restPortGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -41,12 +43,13 @@ internal static class EmulatorCommandLine
             switch (name)
             {
                 case "--port": options = options with { Port = Int() }; break;
-                case "--rest-port": options = options with { RestPort = Int() }; break;
+                case "--rest-port": options = options with { RestPort = Int() }; restPortGiven = true; break;
                 case "--key": options = options with { ApiKey = Value() }; break;
                 case "--app-key": (appKeys ??= []).Add(EmulatorAppKey.Parse(Value())); break;
                 case "--allow-url-host": hosts.Add(Value()); break;
                 case "--training-ms": options = options with { TrainingDuration = TimeSpan.FromMilliseconds(Int()) }; break;
                 case "--sink": options = options with { Sink = true }; break;
+                case "--offline-samples": options = options with { OfflineSamples = true }; break;
                 case "--latency-ms": faults = faults with { Latency = TimeSpan.FromMilliseconds(Int()) }; break;
                 case "--unavailable-rate": faults = faults with { UnavailableRate = Rate() }; break;
                 case "--throttle-rate": faults = faults with { ThrottleRate = Rate() }; break;
@@ -59,6 +62,9 @@ internal static class EmulatorCommandLine
         }
 
         options = options with { AllowedUrlHosts = hosts, Faults = faults, AppKeys = appKeys ?? options.AppKeys };
+
+        // An ephemeral gRPC port asks for an ephemeral REST port too: two servers started with --port 0 must not collide.
+        if (options.Port == 0 && !restPortGiven) options = options with { RestPort = 0 };
         options.Validate();
         return options;
     }

@@ -58,6 +58,14 @@ public sealed record EmulatorOptions
     /// </summary>
     public bool Sink { get; init; }
 
+    /// <summary>
+    /// Whether image URLs under <c>samples.clarifai.com</c> (the images of Clarifai's docs, snippets and client test
+    /// suites) are answered from deterministic built-in images instead of failing as an unfetchable host: each path
+    /// gets its own image (<see cref="OfflineSamples"/>), so a snippet runs unchanged and offline. Nothing is fetched.
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool OfflineSamples { get; init; }
+
     /// <summary>Faults to inject; none by default. Can be changed while running with <see cref="ClarifaiEmulator.Faults"/>.</summary>
     public FaultOptions Faults { get; init; } = FaultOptions.None;
 

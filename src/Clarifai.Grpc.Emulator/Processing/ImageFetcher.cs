@@ -8,11 +8,15 @@ internal sealed class ImageFetcher : IDisposable
 {
     private const int MaxBytes = 20 * 1024 * 1024;
     private readonly HashSet<string> _allowedHosts;
+    private readonly bool _offlineSamples;
     // The buffer bound stops a response without Content-Length from growing past the limit too.
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10), MaxResponseContentBufferSize = MaxBytes };
 
-    public ImageFetcher(EmulatorOptions options) =>
+    public ImageFetcher(EmulatorOptions options)
+    {
         _allowedHosts = new HashSet<string>(options.AllowedUrlHosts.Select(h => h.Trim('[', ']')), StringComparer.OrdinalIgnoreCase);
+        _offlineSamples = options.OfflineSamples;
+    }
 
     /// <summary>The image's bytes, or the reason they could not be had.</summary>
     public async Task<(byte[]? Bytes, string? Error)> FetchAsync(string url, CancellationToken cancellationToken)
@@ -21,6 +25,8 @@ internal sealed class ImageFetcher : IDisposable
         {
             return (null, $"'{url}' is not an http(s) URL");
         }
+
+        if (_offlineSamples && OfflineSamples.Serves(uri)) return (OfflineSamples.Image(uri), null);
 
         if (!_allowedHosts.Contains(uri.Host.Trim('[', ']')))
         {

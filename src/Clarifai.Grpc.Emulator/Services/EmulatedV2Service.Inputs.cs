@@ -4,7 +4,7 @@ using StatusCode = Clarifai.Api.Status.StatusCode;
 
 namespace Clarifai.Grpc.Emulator;
 
-/// <summary>PostInputs, GetInput, ListInputs, DeleteInputs.</summary>
+/// <summary>PostInputs, GetInput, ListInputs, DeleteInputs, DeleteInput.</summary>
 internal sealed partial class EmulatedV2Service
 {
     public override Task<MultiInputResponse> PostInputs(PostInputsRequest request, ServerCallContext context)
@@ -153,6 +153,17 @@ internal sealed partial class EmulatedV2Service
     public override Task<Clarifai.Api.Status.BaseResponse> DeleteInputs(DeleteInputsRequest request, ServerCallContext context)
     {
         AppOf(context).DeleteInputs(request.Ids);
+        return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.Success) });
+    }
+
+    /// <summary>Deletes one input; an id the app does not hold is 30102 INPUT_DOES_NOT_EXIST (the plural form ignores such ids).</summary>
+    public override Task<Clarifai.Api.Status.BaseResponse> DeleteInput(DeleteInputRequest request, ServerCallContext context)
+    {
+        var app = AppOf(context);
+        bool exists;
+        lock (app.Gate) exists = app.Inputs.ContainsKey(request.InputId);
+        if (!exists) return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.InputDoesNotExist, $"No input with id '{request.InputId}'") });
+        app.DeleteInputs([request.InputId]);
         return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.Success) });
     }
 }

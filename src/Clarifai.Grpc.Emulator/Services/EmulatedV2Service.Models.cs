@@ -47,10 +47,10 @@ internal sealed partial class EmulatedV2Service
 
     public override Task<SingleModelResponse> GetModel(GetModelRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
+        var app = ModelOwner(AppOf(context), request.ModelId, out var modelId);
         lock (app.Gate)
         {
-            return Task.FromResult(app.Models.TryGetValue(request.ModelId, out var model)
+            return Task.FromResult(app.Models.TryGetValue(modelId, out var model)
                 ? new SingleModelResponse { Status = Statuses.Of(StatusCode.Success), Model = Describe(model, model.Versions[^1]) }
                 : new SingleModelResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
         }
@@ -60,21 +60,32 @@ internal sealed partial class EmulatedV2Service
     {
         var app = AppOf(context);
         var response = new MultiModelResponse { Status = Statuses.Of(StatusCode.Success) };
+        List<Model> models;
         lock (app.Gate)
         {
-            var models = app.Models.Values.OrderBy(m => m.Proto.CreatedAt.ToDateTimeOffset()).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
-            foreach (var model in PageSlice.Of(models, request.Page, request.PerPage)) response.Models.Add(Describe(model, model.Versions[^1]));
+            models = [.. app.Models.Values.OrderBy(m => m.Proto.CreatedAt.ToDateTimeOffset()).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => Describe(m, m.Versions[^1]))];
         }
 
+        // The API's older behaviour, which the clients of app-scoped keys rely on (the proto's dont_fetch_from_main):
+        // listing an app with a key that names no app also lists Clarifai's public models, after the app's own.
+#pragma warning disable CS0612 // dont_fetch_from_main is deprecated upstream, but still what such clients send
+        var main = _tenants.PublicApp;
+        if (CallState.AppKeyOf(context) is not null && request.UserAppId is not { AppId.Length: > 0 } && !request.DontFetchFromMain && !ReferenceEquals(app, main))
+#pragma warning restore CS0612
+        {
+            lock (main.Gate) models.AddRange(main.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => Describe(m, m.Versions[^1])));
+        }
+
+        foreach (var model in PageSlice.Of(models, request.Page, request.PerPage)) response.Models.Add(model);
         return Task.FromResult(response);
     }
 
     public override Task<MultiModelVersionResponse> ListModelVersions(ListModelVersionsRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
+        var app = ModelOwner(AppOf(context), request.ModelId, out var modelId);
         lock (app.Gate)
         {
-            if (!app.Models.TryGetValue(request.ModelId, out var model))
+            if (!app.Models.TryGetValue(modelId, out var model))
             {
                 return Task.FromResult(new MultiModelVersionResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
             }
@@ -111,10 +122,10 @@ internal sealed partial class EmulatedV2Service
 
     public override Task<SingleModelVersionResponse> GetModelVersion(GetModelVersionRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
+        var app = ModelOwner(AppOf(context), request.ModelId, out var modelId);
         lock (app.Gate)
         {
-            if (!app.Models.TryGetValue(request.ModelId, out var model))
+            if (!app.Models.TryGetValue(modelId, out var model))
             {
                 return Task.FromResult(new SingleModelVersionResponse { Status = Statuses.Of(StatusCode.ModelDoesNotExist, $"No model with id '{request.ModelId}'") });
             }

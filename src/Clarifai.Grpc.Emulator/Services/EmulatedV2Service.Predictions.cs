@@ -20,7 +20,7 @@ internal sealed partial class EmulatedV2Service
             return;
         }
 
-        var (runner, refusal) = Predictor(app, request.ModelId, request.VersionId);
+        var (runner, refusal) = Predictor(ModelOwner(app, request.ModelId, out var generateId), generateId, request.VersionId);
         if (refusal is not null)
         {
             await responseStream.WriteAsync(new MultiOutputResponse { Status = refusal }).ConfigureAwait(false);
@@ -59,7 +59,7 @@ internal sealed partial class EmulatedV2Service
         // A model of the current kind takes the whole stream as one call of a stream method.
         var first = requestStream.Current;
         if (_tenants.Resolve(CallState.AppKeyOf(context), first.UserAppId, out var firstApp) is null
-            && Predictor(firstApp!, first.ModelId, first.VersionId) is ({ BuiltIn: SignatureModel model } runner, null))
+            && Predictor(ModelOwner(firstApp!, first.ModelId, out var streamId), streamId, first.VersionId) is ({ BuiltIn: SignatureModel model } runner, null))
         {
             await foreach (var (answer, status) in _methods.StreamAsync(model, first, requestStream, context.CancellationToken).ConfigureAwait(false))
             {
@@ -96,7 +96,7 @@ internal sealed partial class EmulatedV2Service
     {
         if (CheckInputCount(request.Inputs.Count) is { } refused) return new MultiOutputResponse { Status = refused };
 
-        var (runner, refusal) = Predictor(app, request.ModelId, request.VersionId);
+        var (runner, refusal) = Predictor(ModelOwner(app, request.ModelId, out var modelId), modelId, request.VersionId);
         if (refusal is not null) return new MultiOutputResponse { Status = refusal };
 
         runner = runner!.With(request.Model);

@@ -45,6 +45,29 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
             ? null
             : Statuses.Of(Clarifai.Api.Status.StatusCode.ConnInvalidRequest, $"A request takes 1 to {MaxInputsPerRequest} inputs; this one has {count}");
 
+    /// <summary>
+    /// The app that holds <paramref name="requested"/>: the request's app when it has it, else Clarifai's public app
+    /// when the model is public there (<see cref="PublicModels"/>), with the id it has there.
+    /// </summary>
+    private AppData ModelOwner(AppData app, string requested, out string modelId)
+    {
+        modelId = requested;
+        lock (app.Gate)
+        {
+            if (app.Models.ContainsKey(requested)) return app;
+        }
+
+        var main = _tenants.PublicApp;
+        var canonical = PublicModels.Canonical(requested);
+        lock (main.Gate)
+        {
+            if (!main.Models.ContainsKey(canonical)) return app;
+        }
+
+        modelId = canonical;
+        return main;
+    }
+
     /// <summary>The app the interceptor resolved from the request's <c>user_app_id</c>.</summary>
     private static AppData AppOf(ServerCallContext context) => CallState.AppOf(context);
 

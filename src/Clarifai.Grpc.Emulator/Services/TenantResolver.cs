@@ -64,5 +64,8 @@ internal sealed class TenantResolver
         return null;
     }
 
+    /// <summary>Clarifai's public app, <c>clarifai/main</c>, which holds the built-in models.</summary>
+    public AppData PublicApp => _store.App(BuiltInModel.OwnerUserId, BuiltInModel.OwnerAppId);
+
     private static bool IsPublic(UserAppIDSet ids) => ids.UserId == BuiltInModel.OwnerUserId && ids.AppId == BuiltInModel.OwnerAppId;
 }

@@ -144,6 +144,7 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelTrainer>());
         builder.Services.AddSingleton<EmulatorTraffic>();
+        builder.Services.AddSingleton<UnservedRpcInterceptor>();
         builder.Services.AddSingleton<RequestIdInterceptor>();
         builder.Services.AddSingleton<TrafficInterceptor>();
         builder.Services.AddSingleton<FaultInterceptor>();
@@ -154,6 +155,7 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddGrpc(grpc =>
         {
             // One interceptor per concern, outermost first: request ids on every answer, faults, the key, the app.
+            grpc.Interceptors.Add<UnservedRpcInterceptor>();
             grpc.Interceptors.Add<RequestIdInterceptor>();
             grpc.Interceptors.Add<TrafficInterceptor>();
             grpc.Interceptors.Add<FaultInterceptor>();

@@ -51,7 +51,7 @@ internal sealed partial class EmulatedV2Service
         {
             return Task.FromResult(app.Workflows.TryGetValue(request.WorkflowId, out var workflow)
                 ? new SingleWorkflowResponse { Status = Statuses.Of(StatusCode.Success), Workflow = workflow.Clone() }
-                : new SingleWorkflowResponse { Status = Statuses.Of(StatusCode.WorkflowDoesNotExist, $"No workflow with id '{request.WorkflowId}'") });
+                : new SingleWorkflowResponse { Status = Statuses.Of(StatusCode.ConnDoesNotExist, $"No workflow with id '{request.WorkflowId}'") });
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class EmulatedV2Service
         {
             if (!app.Workflows.TryGetValue(request.WorkflowId, out var stored))
             {
-                return new PostWorkflowResultsResponse { Status = Statuses.Of(StatusCode.WorkflowDoesNotExist, $"No workflow with id '{request.WorkflowId}'") };
+                return new PostWorkflowResultsResponse { Status = Statuses.Of(StatusCode.ConnDoesNotExist, $"No workflow with id '{request.WorkflowId}'") };
             }
 
             workflow = stored.Clone();

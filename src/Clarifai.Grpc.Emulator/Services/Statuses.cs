@@ -8,44 +8,10 @@ namespace Clarifai.Grpc.Emulator;
 /// <summary>Clarifai statuses as the emulator answers them, and access to the <c>status</c> field every response has.</summary>
 internal static class Statuses
 {
-    /// <summary>
-    /// The descriptions the emulator answers: the seed's texts for the seed's statuses (10000, 21100, 21102, 21103,
-    /// 30000, exactly), otherwise the protos' own comments for the code (status_code.proto), short as the API's are.
-    /// </summary>
-    private static readonly Dictionary<StatusCode, string> Descriptions = new()
-    {
-        [StatusCode.Success] = "Ok",
-        [StatusCode.MixedStatus] = "Mixed Success",
-        [StatusCode.Failure] = "Failure",
-        [StatusCode.ConnCredentialsInvalid] = "Invalid auth credentials",
-        [StatusCode.ConnInsufficientScopes] = "API key has insufficient permissions",
-        [StatusCode.ConnKeyInvalid] = "API key is invalid",
-        [StatusCode.ConnKeyNotFound] = "API key not found",
-        [StatusCode.ConnThrottled] = "Making too many requests",
-        [StatusCode.ConnInvalidRequest] = "Invalid request",
-        [StatusCode.ModelTrained] = "Model trained successfully",
-        [StatusCode.ModelTraining] = "Custom model is currently training.",
-        [StatusCode.ModelUntrained] = "Model not yet trained",
-        [StatusCode.ModelQueuedForTraining] = "Custom model is currently in queue for training, waiting on inputs to process.",
-        [StatusCode.ModelTrainingNoData] = "Custom model training had no data.",
-        [StatusCode.ModelTrainingNoPositives] = "Custom model training had no positive examples.",
-        [StatusCode.ModelDoesNotExist] = "Model does not exist",
-        [StatusCode.ModelInvalidArgument] = "Invalid argument",
-        [StatusCode.InputSuccess] = "Download complete",
-        [StatusCode.InputPending] = "Download pending",
-        [StatusCode.InputFailed] = "Download failed",
-        [StatusCode.InputInProgress] = "Download in progress",
-        [StatusCode.InputDuplicate] = "Input is a duplicate",
-        [StatusCode.InputDoesNotExist] = "Input does not exist",
-        [StatusCode.InputInvalidArgument] = "Invalid input argument",
-        [StatusCode.InputOverLimit] = "Input is over the size limit",
-        [StatusCode.DatabaseDuplicateKey] = "Object already exists",
-    };
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<MessageDescriptor, FieldDescriptor?> StatusFields = new();
 
     public static StatusProto Of(StatusCode code, string details = "") =>
-        new() { Code = code, Description = Descriptions.GetValueOrDefault(code, code.ToString()), Details = details };
+        new() { Code = code, Description = StatusDescriptions.Of(code), Details = details };
 
     /// <summary>A response of any Clarifai RPC carrying only <paramref name="status"/> (every response message has one).</summary>
     public static TResponse Response<TResponse>(StatusProto status)

@@ -55,7 +55,7 @@ public class WorkflowService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One outcome per image, in order.</returns>
     /// <exception cref="ArgumentException">A bad id, no images, or more than 32.</exception>
-    /// <exception cref="ClarifaiException">The call failed as a whole (for example 22102: no such workflow).</exception>
+    /// <exception cref="ClarifaiException">The call failed as a whole (for example 11101: no such workflow).</exception>
     public virtual async Task<IReadOnlyList<WorkflowOutcome>> RunAsync(string workflowId, IEnumerable<ImageSource> images, CallSettings? callSettings = null, CancellationToken cancellationToken = default)
     {
         Guard.Id(workflowId, nameof(workflowId), "workflow id");

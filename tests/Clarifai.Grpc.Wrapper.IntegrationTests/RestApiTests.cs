@@ -141,6 +141,35 @@ public sealed class RestApiTests : IDisposable
         });
     }
 
+    [Test]
+    public async Task ClientMistakes_AreTheApis4xxWithAClarifaiStatus_Never500()
+    {
+        var appKey = new EmulatorAppKey("rest-key-mistakes", "emulator-user", "mine");
+        await using var emulator = await ClarifaiEmulator.StartAsync(new EmulatorOptions { AppKeys = [appKey] });
+        // UTF-8 request headers, so that a non-ASCII key reaches the server as a client could send it.
+        using var handler = new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 };
+        using var http = new HttpClient(handler) { BaseAddress = emulator.RestEndpoint };
+
+        var (nullBody, nullBodyJson) = await RawAsync(http, appKey.Key, HttpMethod.Post, "/v2/inputs", "null");
+        var (arrayBody, _) = await RawAsync(http, appKey.Key, HttpMethod.Post, "/v2/inputs", "[1, 2]");
+        var (surrogate, surrogateJson) = await RawAsync(http, appKey.Key, HttpMethod.Post, "/v2/inputs", "{\"inputs\":[{\"id\":\"\\ud800\",\"data\":{\"text\":{\"raw\":\"x\"}}}]}");
+        var (nonAsciiKey, nonAsciiKeyJson) = await RawAsync(http, "clé-non-ascii", HttpMethod.Get, "/v2/models");
+        var (repeated, _) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/inputs?ids=a&ids=b");
+        var (twice, twiceJson) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/models?per_page=2&per_page=3");
+        var (wrongType, wrongTypeJson) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/models?per_page=many");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((nullBody, Code(nullBodyJson)), Is.EqualTo((HttpStatusCode.BadRequest, 11100)), "a JSON null body");
+            Assert.That(arrayBody, Is.EqualTo(HttpStatusCode.BadRequest), "a JSON array body");
+            Assert.That((surrogate, Code(surrogateJson)), Is.EqualTo((HttpStatusCode.BadRequest, 11100)), "a lone UTF-16 surrogate");
+            Assert.That((nonAsciiKey, Code(nonAsciiKeyJson)), Is.EqualTo((HttpStatusCode.Unauthorized, 11008)), "a non-ASCII key is no key");
+            Assert.That(repeated, Is.EqualTo(HttpStatusCode.OK), "a repeated field in the query, as grpc-gateway reads it");
+            Assert.That((twice, Code(twiceJson)), Is.EqualTo((HttpStatusCode.BadRequest, 11100)), "a single field given twice");
+            Assert.That((wrongType, Code(wrongTypeJson)), Is.EqualTo((HttpStatusCode.BadRequest, 11100)));
+        });
+    }
+
     private static int Code(JsonObject body) => (int)body["status"]!["code"]!;
 
     private static async Task<JsonObject> SendAsync(HttpClient http, string key, HttpMethod method, string path, string? json, string httpVersion)

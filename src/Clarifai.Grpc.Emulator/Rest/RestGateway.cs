@@ -49,8 +49,11 @@ internal sealed class RestGateway : IAsyncDisposable
         {
             request = await ReadRequestAsync(http, match.Route, match.Variables).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or System.Text.Json.JsonException or FormatException or OverflowException)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or System.Text.Json.JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException or System.Text.EncoderFallbackException or System.Text.DecoderFallbackException)
         {
+            // The client's mistake (a body that is not a JSON object, a value of the wrong type, text that is not
+            // valid Unicode — System.Text.Json reports a lone surrogate as an InvalidOperationException): the API's 400
+            // with a Clarifai status, never a 500 or a logged stack trace.
             await WriteStatusAsync(http, StatusCodes.Status400BadRequest, StatusCode.ConnBadRequestFormat, e.Message).ConfigureAwait(false);
             return;
         }
@@ -61,7 +64,17 @@ internal sealed class RestGateway : IAsyncDisposable
             Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => match.Route.Method.InputType.Parser.ParseFrom(bytes)),
             Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => output.Parser.ParseFrom(bytes)));
         var headers = new Metadata();
-        if (http.Request.Headers.Authorization is { Count: > 0 } authorization) headers.Add("authorization", authorization.ToString());
+        if (http.Request.Headers.Authorization is { Count: > 0 } authorization)
+        {
+            var value = authorization.ToString();
+            if (value.Any(c => c is < ' ' or > '~'))
+            {
+                await WriteStatusAsync(http, StatusCodes.Status401Unauthorized, StatusCode.ConnKeyInvalid, "The Authorization header is not printable ASCII, so it is no key.").ConfigureAwait(false);
+                return;
+            }
+
+            headers.Add("authorization", value);
+        }
 
         IMessage response;
         try
@@ -70,13 +83,8 @@ internal sealed class RestGateway : IAsyncDisposable
         }
         catch (RpcException e)
         {
-            var httpStatus = e.StatusCode switch
-            {
-                global::Grpc.Core.StatusCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
-                global::Grpc.Core.StatusCode.Unimplemented => StatusCodes.Status501NotImplemented, // an RPC this server does not serve
-                _ => StatusCodes.Status500InternalServerError,
-            };
-            await WriteStatusAsync(http, httpStatus, StatusCode.InternalServerIssue, $"gRPC {e.StatusCode}: {e.Status.Detail}").ConfigureAwait(false);
+            var (httpStatus, code) = HttpStatusOf(e.StatusCode);
+            await WriteStatusAsync(http, httpStatus, code, $"gRPC {e.StatusCode}: {e.Status.Detail}").ConfigureAwait(false);
             return;
         }
 
@@ -99,9 +107,9 @@ internal sealed class RestGateway : IAsyncDisposable
         if (body.Trim().Length > 0 && route.Body.Length > 0)
         {
             var target = route.Body == "*" ? descriptor : descriptor.FindFieldByName(route.Body).MessageType;
-            var json = JsonNode.Parse(body);
+            var json = JsonNode.Parse(body) as JsonObject ?? throw new FormatException("The request body must be a JSON object.");
             LenientJson.Coerce(json, target);
-            var parsed = Parser.Parse(json!.ToJsonString(), target);
+            var parsed = Parser.Parse(json.ToJsonString(), target);
             if (route.Body == "*") request = parsed;
             else descriptor.FindFieldByName(route.Body).Accessor.SetValue(request, parsed);
         }
@@ -111,7 +119,18 @@ internal sealed class RestGateway : IAsyncDisposable
         {
             foreach (var (name, values) in http.Request.Query)
             {
-                if (descriptor.FindFieldByName(name) is { IsRepeated: false, FieldType: not FieldType.Message } || LenientJson.FieldOf(descriptor, name)?.JsonName == name)
+                if (LenientJson.FieldOf(descriptor, name) is not { FieldType: not FieldType.Message and not FieldType.Group } field) continue;
+                if (field.IsRepeated)
+                {
+                    // ?ids=a&ids=b, as grpc-gateway reads a repeated field from the query.
+                    var list = (System.Collections.IList)field.Accessor.GetValue(request);
+                    foreach (var value in values) list.Add(Parse(field, name, value ?? string.Empty));
+                }
+                else if (values.Count > 1)
+                {
+                    throw new FormatException($"The query gives '{name}' {values.Count} times; it takes one value.");
+                }
+                else
                 {
                     Set(request, name, values.ToString());
                 }
@@ -139,7 +158,13 @@ internal sealed class RestGateway : IAsyncDisposable
         }
 
         var field = LenientJson.FieldOf(message.Descriptor, names[^1]) ?? throw new FormatException($"The request has no field '{names[^1]}'.");
-        field.Accessor.SetValue(message, field.FieldType switch
+        if (field.IsRepeated) throw new FormatException($"The field '{path}' is a list; give it in the query as {path}=a&{path}=b.");
+        field.Accessor.SetValue(message, Parse(field, path, value));
+    }
+
+    /// <summary>A scalar field's value from its text.</summary>
+    private static object Parse(FieldDescriptor field, string path, string value) =>
+        field.FieldType switch
         {
             FieldType.String => value,
             FieldType.Bool => bool.Parse(value),
@@ -149,9 +174,26 @@ internal sealed class RestGateway : IAsyncDisposable
             FieldType.UInt64 or FieldType.Fixed64 => ulong.Parse(value, CultureInfo.InvariantCulture),
             FieldType.Float => float.Parse(value, CultureInfo.InvariantCulture),
             FieldType.Double => double.Parse(value, CultureInfo.InvariantCulture),
+            FieldType.Enum => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number
+                : field.EnumType.FindValueByName(value)?.Number ?? throw new FormatException($"'{value}' is not a value of {field.EnumType.Name}."),
             _ => throw new FormatException($"The field '{path}' cannot be set from the path or the query."),
-        });
-    }
+        };
+
+    /// <summary>The HTTP status (and the body's Clarifai code) of a gRPC failure, as grpc-gateway maps them for the API.</summary>
+    private static (int HttpStatus, StatusCode Code) HttpStatusOf(global::Grpc.Core.StatusCode code) => code switch
+    {
+        global::Grpc.Core.StatusCode.InvalidArgument or global::Grpc.Core.StatusCode.FailedPrecondition or global::Grpc.Core.StatusCode.OutOfRange => (StatusCodes.Status400BadRequest, StatusCode.ConnBadRequestFormat),
+        global::Grpc.Core.StatusCode.Unauthenticated => (StatusCodes.Status401Unauthorized, StatusCode.ConnKeyInvalid),
+        global::Grpc.Core.StatusCode.PermissionDenied => (StatusCodes.Status403Forbidden, StatusCode.ConnInsufficientScopes),
+        global::Grpc.Core.StatusCode.NotFound => (StatusCodes.Status404NotFound, StatusCode.ConnDoesNotExist),
+        global::Grpc.Core.StatusCode.AlreadyExists or global::Grpc.Core.StatusCode.Aborted => (StatusCodes.Status409Conflict, StatusCode.InternalServerIssue),
+        global::Grpc.Core.StatusCode.ResourceExhausted => (StatusCodes.Status429TooManyRequests, StatusCode.ConnThrottled),
+        global::Grpc.Core.StatusCode.Cancelled => (499, StatusCode.RpcCanceled),
+        global::Grpc.Core.StatusCode.Unimplemented => (StatusCodes.Status501NotImplemented, StatusCode.NotImplemented), // an RPC this server does not serve
+        global::Grpc.Core.StatusCode.Unavailable => (StatusCodes.Status503ServiceUnavailable, StatusCode.RpcServerUnavailable),
+        global::Grpc.Core.StatusCode.DeadlineExceeded => (StatusCodes.Status504GatewayTimeout, StatusCode.RpcRequestTimeout),
+        _ => (StatusCodes.Status500InternalServerError, StatusCode.InternalServerIssue),
+    };
 
     /// <summary>The HTTP status of an answer: 200 for success and batch results, else by the code's family.</summary>
     private static int HttpStatusOf(StatusCode code) => code switch

@@ -7,6 +7,7 @@ internal static class CallState
 {
     private const string AppSlot = "clarifai-emulator-app";
     private const string AppKeySlot = "clarifai-emulator-app-key";
+    private const string UserSlot = "clarifai-emulator-user";
 
     /// <summary>The app the call acts on (set by <see cref="TenantInterceptor"/>).</summary>
     public static AppData AppOf(ServerCallContext context) => (AppData)context.UserState[AppSlot];
@@ -16,6 +17,11 @@ internal static class CallState
     /// <summary>The app-scoped key of the call, or <see langword="null"/> for the personal access token (set by <see cref="AuthenticationInterceptor"/>).</summary>
     public static EmulatorAppKey? AppKeyOf(ServerCallContext context) =>
         context.UserState.TryGetValue(AppKeySlot, out var key) ? (EmulatorAppKey?)key : null;
+
+    /// <summary>The user a user-level call (apps themselves) acts for (set by <see cref="TenantInterceptor"/>).</summary>
+    public static string UserOf(ServerCallContext context) => (string)context.UserState[UserSlot];
+
+    public static void SetUser(ServerCallContext context, string userId) => context.UserState[UserSlot] = userId;
 
     public static void SetAppKey(ServerCallContext context, EmulatorAppKey appKey) => context.UserState[AppKeySlot] = appKey;
 }

@@ -24,9 +24,19 @@ internal sealed class TenantInterceptor : Interceptor
         else await continuation(request, responseStream, context).ConfigureAwait(false);
     }
 
+    /// <summary>The RPCs about apps themselves, which act for a user (and may name no app, or one that does not exist yet).</summary>
+    private static readonly HashSet<string> UserLevel = ["PostApps", "ListApps", "PatchApps", "GetApp", "DeleteApp"];
+
     private Clarifai.Api.Status.Status? Resolve(object request, ServerCallContext context)
     {
         if (request is not IMessage message || message.Descriptor.FindFieldByName("user_app_id") is not { } field) return null;
+        if (UserLevel.Contains(context.Method[(context.Method.LastIndexOf('/') + 1)..]))
+        {
+            if (_tenants.ResolveUser(CallState.AppKeyOf(context), field.Accessor.GetValue(message) as UserAppIDSet, out var user) is { } refused) return refused;
+            CallState.SetUser(context, user);
+            return null;
+        }
+
         if (_tenants.Resolve(CallState.AppKeyOf(context), field.Accessor.GetValue(message) as UserAppIDSet, out var app) is { } refusal) return refusal;
         CallState.SetApp(context, app!);
         return null;

@@ -64,6 +64,34 @@ internal sealed class TenantResolver
         return null;
     }
 
+    /// <summary>The store of apps (for the user-level RPCs: apps themselves).</summary>
+    public EmulatorStore Store => _store;
+
+    /// <summary>
+    /// The user a user-level request (PostApps, ListApps, PatchApps, GetApp, DeleteApp) acts for, or why it may not:
+    /// with a personal access token the <c>user_id</c> of its <c>user_app_id</c> (<c>me</c> is the token's owner) —
+    /// the app id is the app addressed, if any; with an app-scoped key its own user, and only its own app.
+    /// </summary>
+    public StatusProto? ResolveUser(EmulatorAppKey? appKey, UserAppIDSet? ids, out string userId)
+    {
+        userId = string.Empty;
+        var user = ids?.UserId is { Length: > 0 } named ? (named == "me" ? appKey?.UserId ?? _tokenOwner : named) : null;
+        if (appKey is null)
+        {
+            if (user is null) return Statuses.Of(StatusCode.ConnInvalidRequest, "user_app_id.user_id is required with a personal access token");
+            userId = user;
+            return null;
+        }
+
+        if ((user is not null && user != appKey.UserId) || (ids?.AppId is { Length: > 0 } app && app != appKey.AppId))
+        {
+            return Statuses.Of(StatusCode.ConnInsufficientScopes, $"This app key is scoped to {appKey.UserId}/{appKey.AppId}");
+        }
+
+        userId = appKey.UserId;
+        return null;
+    }
+
     /// <summary>Clarifai's public app, <c>clarifai/main</c>, which holds the built-in models.</summary>
     public AppData PublicApp => _store.App(BuiltInModel.OwnerUserId, BuiltInModel.OwnerAppId);
 

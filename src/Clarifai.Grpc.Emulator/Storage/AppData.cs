@@ -15,7 +15,23 @@ internal sealed class AppData
         UserId = userId;
         AppId = appId;
         Time = time;
+        CreatedAt = Now();
     }
+
+    /// <summary>When the app was created (by PostApps or by first use).</summary>
+    public Google.Protobuf.WellKnownTypes.Timestamp CreatedAt { get; }
+
+    /// <summary>Whether PostApps created it (a second PostApps of its id is a duplicate); an app made by first use is not.</summary>
+    public bool Posted { get; set; }
+
+    /// <summary>The app's name, as PostApps or PatchApps set it.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The app's description.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>The app as the API describes it. Called under <see cref="Gate"/>.</summary>
+    public Clarifai.Api.App ToProto() => new() { Id = AppId, UserId = UserId, Name = Name.Length > 0 ? Name : AppId, Description = Description, CreatedAt = CreatedAt, ModifiedAt = CreatedAt };
 
     /// <summary>The server's clock (<see cref="EmulatorOptions.TimeProvider"/>).</summary>
     public TimeProvider Time { get; }

@@ -19,4 +19,25 @@ internal sealed class EmulatorStore
     public AppData App(string userId, string appId) => _apps.GetOrAdd((userId, appId), static (key, time) => new AppData(key.UserId, key.AppId, time), _time);
 
     public bool TryGetApp(string userId, string appId, out AppData? app) => _apps.TryGetValue((userId, appId), out app);
+
+    /// <summary>Creates an app (PostApps): <see langword="false"/> when one with that id was already created by PostApps.</summary>
+    public bool CreateApp(string userId, Clarifai.Api.App info, out AppData app)
+    {
+        app = App(userId, info.Id);
+        lock (app.Gate)
+        {
+            if (app.Posted) return false;
+            app.Posted = true;
+            app.Name = info.Name;
+            app.Description = info.Description;
+            return true;
+        }
+    }
+
+    /// <summary>The user's apps (created by PostApps or by first use), oldest first; Clarifai's public app is not a user's.</summary>
+    public IReadOnlyList<AppData> AppsOf(string userId) =>
+        [.. _apps.Values.Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt.ToDateTimeOffset()).ThenBy(a => a.AppId, StringComparer.Ordinal)];
+
+    /// <summary>Deletes an app and everything in it: <see langword="false"/> when there is none.</summary>
+    public bool DeleteApp(string userId, string appId) => _apps.TryRemove((userId, appId), out _);
 }

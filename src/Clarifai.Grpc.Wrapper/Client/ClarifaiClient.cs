@@ -79,6 +79,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         ModelVersions = null!;
         Predictions = null!;
         Methods = null!;
+        Apps = null!;
         Uploads = null!;
     }
 
@@ -110,6 +111,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         ModelVersions = new ModelVersionService(executor, options.Polling);
         Predictions = new PredictionService(executor);
         Methods = new ModelMethodService(executor);
+        Apps = new AppService(executor, authorized.DefaultUserAppId?.UserId);
         Uploads = new UploadService(executor, options.Polling, UploadDestination.Of(authorized.DefaultUserAppId?.UserId, authorized.DefaultUserAppId?.AppId, options.ApiKey!));
     }
 
@@ -165,6 +167,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
     /// current runtime serves them; models of the older kind are called the older way.
     /// </summary>
     public virtual ModelMethodService Methods { get; }
+
+    /// <summary>Creates, reads, lists, describes and deletes the user's apps (PostApps, GetApp, ListApps, PatchApps, DeleteApp).</summary>
+    public virtual AppService Apps { get; }
 
     /// <summary>Uploads any number of inputs with bounded memory, retries and an outcome for each.</summary>
     public virtual UploadService Uploads { get; }

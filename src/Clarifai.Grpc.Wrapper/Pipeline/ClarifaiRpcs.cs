@@ -62,6 +62,21 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<ListWorkflowsRequest, MultiWorkflowResponse> ListWorkflows = new(
         "ListWorkflows", static (c, r, o) => c.ListWorkflowsAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PostAppsRequest, MultiAppResponse> PostApps = new(
+        "PostApps", static (c, r, o) => c.PostAppsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<GetAppRequest, SingleAppResponse> GetApp = new(
+        "GetApp", static (c, r, o) => c.GetAppAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListAppsRequest, MultiAppResponse> ListApps = new(
+        "ListApps", static (c, r, o) => c.ListAppsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<PatchAppsRequest, MultiAppResponse> PatchApps = new(
+        "PatchApps", static (c, r, o) => c.PatchAppsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<DeleteAppRequest, Clarifai.Api.Status.BaseResponse> DeleteApp = new(
+        "DeleteApp", static (c, r, o) => c.DeleteAppAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostModelsRequest, SingleModelResponse> PostModels = new(
         "PostModels", static (c, r, o) => c.PostModelsAsync(r, o), static r => r.Status);
 

@@ -116,6 +116,14 @@ public static class ClarifaiFakes
         return new StaticPageable<T>(pages.ToList());
     }
 
+    /// <summary>An app.</summary>
+    /// <param name="appId">The app's id.</param>
+    /// <param name="userId">The user that owns it.</param>
+    /// <param name="description">Its description.</param>
+    /// <returns>The app.</returns>
+    public static Apps.ClarifaiApp App(string appId, string userId = "me", string description = "") =>
+        new(new App { Id = appId, UserId = userId, Name = appId, Description = description, CreatedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)) });
+
     /// <summary>What a model method answered: <paramref name="value"/> as <see cref="Methods.MethodResult.Value"/>, with token counts.</summary>
     /// <param name="value">The decoded result (a string, a number, a <c>JsonNode</c>, …).</param>
     /// <param name="promptTokens">The prompt tokens.</param>

@@ -1,0 +1,83 @@
+using Clarifai.Api;
+using Clarifai.Grpc.Emulator;
+using StatusCode = Clarifai.Api.Status.StatusCode;
+
+namespace Clarifai.Grpc.Wrapper.IntegrationTests;
+
+/// <summary>Apps through the library's <see cref="AppService"/> against the local server: user-level requests, the API's codes.</summary>
+[TestFixture]
+public sealed class AppsTests
+{
+    private ClarifaiEmulator _emulator = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _emulator = await ClarifaiEmulator.StartAsync(new EmulatorOptions { AppKeys = [new EmulatorAppKey("apps-key", "keyed", "only-app")] });
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _emulator.DisposeAsync();
+
+    private ClarifaiClient Client(string user) => new(new ClarifaiClientOptions { Endpoint = _emulator.Endpoint, ApiKey = _emulator.ApiKey, AllowInsecureCredentials = true, UserId = user, AppId = "default-app" });
+
+    [Test]
+    public async Task CreateGetListDescribeDelete_OnTheUsersLevel()
+    {
+        var user = "apps-" + Guid.NewGuid().ToString("N")[..8];
+        using var clarifai = Client(user);
+
+        var created = await clarifai.Apps.CreateAsync("photos", "holiday pictures");
+        var duplicate = await Assert.ThrowsAsync<ClarifaiException>(() => clarifai.Apps.CreateAsync("photos"));
+        await clarifai.Apps.CreateAsync("docs");
+        var read = await clarifai.Apps.GetAsync("photos");
+        var described = await clarifai.Apps.UpdateDescriptionAsync("photos", "all pictures");
+        var listed = new List<string>();
+        await foreach (var app in clarifai.Apps.ListAsync(pageSize: 1)) listed.Add(app.Id);
+        await clarifai.Apps.DeleteAsync("docs");
+        var gone = await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Apps.DeleteAsync("docs"));
+        var missing = await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => clarifai.Apps.GetAsync("never"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((created.Id, created.UserId, created.Description), Is.EqualTo(("photos", user, "holiday pictures")));
+            Assert.That(duplicate!.Code, Is.EqualTo(StatusCode.DatabaseDuplicateKey));
+            Assert.That(read.Description, Is.EqualTo("holiday pictures"));
+            Assert.That(described.Description, Is.EqualTo("all pictures"));
+            Assert.That(listed, Is.EquivalentTo(new[] { "photos", "docs" }), "the user's apps, one per page");
+            Assert.That((gone!.Code, gone.Description), Is.EqualTo((StatusCode.ConnDoesNotExist, "Resource does not exist")), "as Clarifai's SDK tests expect");
+            Assert.That(missing!.Code, Is.EqualTo(StatusCode.ConnDoesNotExist));
+        });
+    }
+
+    [Test]
+    public async Task AnAppMadeByFirstUse_IsListed_AndDeletingItDeletesItsInputs()
+    {
+        var user = "apps-" + Guid.NewGuid().ToString("N")[..8];
+        using var clarifai = Client(user);
+        await clarifai.Inputs.AddAsync([NewInput.FromText("hello").WithId("t1")]);
+
+        var listed = new List<string>();
+        await foreach (var app in clarifai.Apps.ListAsync()) listed.Add(app.Id);
+        await clarifai.Apps.DeleteAsync("default-app");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.EqualTo(new[] { "default-app" }));
+            Assert.That(_emulator.CountInputs(user, "default-app"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task AnAppScopedKey_SeesOnlyItsApp_AndCannotCreateApps()
+    {
+        using var clarifai = new ClarifaiClient(new ClarifaiClientOptions { Endpoint = _emulator.Endpoint, ApiKey = "apps-key", AllowInsecureCredentials = true });
+
+        var listed = new List<string>();
+        await foreach (var app in clarifai.Apps.ListAsync()) listed.Add(app.Id);
+        var create = await Assert.ThrowsAsync<ClarifaiAuthenticationException>(() => clarifai.Apps.CreateAsync("another"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.Empty.Or.EqualTo(new[] { "only-app" }));
+            Assert.That(create!.Code, Is.EqualTo(StatusCode.ConnInsufficientScopes));
+        });
+    }
+}

@@ -47,6 +47,12 @@ internal sealed class AppData
 
     public Dictionary<string, StoredInput> Inputs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The app's annotations (PostAnnotations), by id, in creation order; each names its input.</summary>
+    public Dictionary<string, Clarifai.Api.Annotation> Annotations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Annotation ids in creation order, for ListAnnotations.</summary>
+    public List<string> AnnotationOrder { get; } = [];
+
     /// <summary>Input ids in creation order, for ListInputs.</summary>
     public List<string> InputOrder { get; } = [];
 
@@ -125,6 +131,14 @@ internal sealed class AppData
             {
                 if (!Inputs.Remove(id, out var input)) continue;
                 InputOrder.Remove(id);
+
+                // An input's annotations go with it.
+                foreach (var annotation in Annotations.Values.Where(a => a.InputId == id).ToList())
+                {
+                    Annotations.Remove(annotation.Id);
+                    AnnotationOrder.Remove(annotation.Id);
+                }
+
                 if (input.Url is { Length: > 0 } url && !Inputs.Values.Any(i => i.Url == url)) Urls.Remove(url);
             }
         }

@@ -80,6 +80,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Predictions = null!;
         Methods = null!;
         Apps = null!;
+        Annotations = null!;
         Uploads = null!;
     }
 
@@ -112,6 +113,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Predictions = new PredictionService(executor);
         Methods = new ModelMethodService(executor);
         Apps = new AppService(executor, authorized.DefaultUserAppId?.UserId);
+        Annotations = new AnnotationService(executor);
         Uploads = new UploadService(executor, options.Polling, UploadDestination.Of(authorized.DefaultUserAppId?.UserId, authorized.DefaultUserAppId?.AppId, options.ApiKey!));
     }
 
@@ -170,6 +172,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Creates, reads, lists, describes and deletes the user's apps (PostApps, GetApp, ListApps, PatchApps, DeleteApp).</summary>
     public virtual AppService Apps { get; }
+
+    /// <summary>Labels inputs with annotations (concepts, regions) and reads, lists and deletes them.</summary>
+    public virtual AnnotationService Annotations { get; }
 
     /// <summary>Uploads any number of inputs with bounded memory, retries and an outcome for each.</summary>
     public virtual UploadService Uploads { get; }

@@ -62,6 +62,18 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<ListWorkflowsRequest, MultiWorkflowResponse> ListWorkflows = new(
         "ListWorkflows", static (c, r, o) => c.ListWorkflowsAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PostAnnotationsRequest, MultiAnnotationResponse> PostAnnotations = new(
+        "PostAnnotations", static (c, r, o) => c.PostAnnotationsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<GetAnnotationRequest, SingleAnnotationResponse> GetAnnotation = new(
+        "GetAnnotation", static (c, r, o) => c.GetAnnotationAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListAnnotationsRequest, MultiAnnotationResponse> ListAnnotations = new(
+        "ListAnnotations", static (c, r, o) => c.ListAnnotationsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<DeleteAnnotationRequest, Clarifai.Api.Status.BaseResponse> DeleteAnnotation = new(
+        "DeleteAnnotation", static (c, r, o) => c.DeleteAnnotationAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostAppsRequest, MultiAppResponse> PostApps = new(
         "PostApps", static (c, r, o) => c.PostAppsAsync(r, o), static r => r.Status);
 

@@ -116,6 +116,13 @@ public static class ClarifaiFakes
         return new StaticPageable<T>(pages.ToList());
     }
 
+    /// <summary>An annotation of concepts on an input.</summary>
+    /// <param name="inputId">The input it labels.</param>
+    /// <param name="concepts">Its concepts (value 1).</param>
+    /// <returns>The annotation.</returns>
+    public static Annotations.ClarifaiAnnotation Annotation(string inputId, params string[] concepts) =>
+        new(new Annotation { Id = "annotation-" + inputId, InputId = inputId, Status = Status(StatusCode.AnnotationSuccess), Data = new Data { Concepts = { concepts.Select(c => new Concept { Id = c, Name = c, Value = 1 }) } } });
+
     /// <summary>An app.</summary>
     /// <param name="appId">The app's id.</param>
     /// <param name="userId">The user that owns it.</param>

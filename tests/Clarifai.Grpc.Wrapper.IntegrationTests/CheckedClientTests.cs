@@ -53,7 +53,7 @@ public sealed class CheckedClientTests : SharedEmulatorFixture
     {
         using var clarifai = EmulatorClients.Create(Emulator);
 
-        var e = (await Assert.ThrowsAsync<ClarifaiTransportException>(async () => await clarifai.Api.ListDatasetsAsync(new ListDatasetsRequest())))!;
+        var e = (await Assert.ThrowsAsync<ClarifaiTransportException>(async () => await clarifai.Api.ListCollectorsAsync(new ListCollectorsRequest())))!;
 
         Assert.That(e.GrpcStatusCode, Is.EqualTo(global::Grpc.Core.StatusCode.Unimplemented));
     }

@@ -142,7 +142,7 @@ public sealed class ErrorTests : SharedEmulatorFixture
     {
         using var clarifai = EmulatorClients.Create(Emulator);
 
-        var ex = Assert.ThrowsAsync<RpcException>(async () => await clarifai.GrpcClient.ListDatasetsAsync(new ListDatasetsRequest()));
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await clarifai.GrpcClient.ListCollectorsAsync(new ListCollectorsRequest()));
 
         Assert.That((await ex)!.StatusCode, Is.EqualTo(global::Grpc.Core.StatusCode.Unimplemented));
     }

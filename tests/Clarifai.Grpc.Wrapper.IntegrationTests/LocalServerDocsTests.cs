@@ -38,7 +38,7 @@ public sealed class LocalServerDocsTests
         Assert.Multiple(() =>
         {
             Assert.That(V2.Descriptor.Methods, Has.Count.EqualTo(289), "the pinned API");
-            Assert.That(served, Does.Contain("PostModelOutputs").And.Contain("GenerateModelOutputs").And.Not.Contain("ListDatasets"));
+            Assert.That(served, Does.Contain("PostModelOutputs").And.Contain("GenerateModelOutputs").And.Not.Contain("ListCollectors"));
         });
     }
 

@@ -128,7 +128,7 @@ public sealed class RestApiTests : IDisposable
         var (tokenWithoutApp, tokenWithoutAppBody) = await RawAsync(http, emulator.ApiKey, HttpMethod.Get, "/v2/models");
         var (noRoute, _) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/no/such/route");
         var (missing, missingBody) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/models/nope");
-        var (notServed, _) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/datasets");
+        var (notServed, _) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/collectors");
 
         Assert.Multiple(() =>
         {
@@ -137,7 +137,7 @@ public sealed class RestApiTests : IDisposable
             Assert.That((tokenWithoutApp, Code(tokenWithoutAppBody)), Is.EqualTo((HttpStatusCode.BadRequest, 11102)));
             Assert.That(noRoute, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That((missing, Code(missingBody)), Is.EqualTo((HttpStatusCode.NotFound, 21200)));
-            Assert.That(notServed, Is.EqualTo(HttpStatusCode.NotImplemented), "ListDatasets is not served: gRPC Unimplemented");
+            Assert.That(notServed, Is.EqualTo(HttpStatusCode.NotImplemented), "ListCollectors is not served: gRPC Unimplemented");
         });
     }
 

@@ -47,6 +47,9 @@ internal sealed class AppData
 
     public Dictionary<string, StoredInput> Inputs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The app's datasets, by id.</summary>
+    public Dictionary<string, StoredDataset> Datasets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The app's annotations (PostAnnotations), by id, in creation order; each names its input.</summary>
     public Dictionary<string, Clarifai.Api.Annotation> Annotations { get; } = new(StringComparer.Ordinal);
 
@@ -132,7 +135,12 @@ internal sealed class AppData
                 if (!Inputs.Remove(id, out var input)) continue;
                 InputOrder.Remove(id);
 
-                // An input's annotations go with it.
+                // An input leaves its datasets (versions keep what they froze) and takes its annotations with it.
+                foreach (var dataset in Datasets.Values)
+                {
+                    if (dataset.InputIds.Remove(id)) dataset.AddedAt.Remove(id);
+                }
+
                 foreach (var annotation in Annotations.Values.Where(a => a.InputId == id).ToList())
                 {
                     Annotations.Remove(annotation.Id);

@@ -81,6 +81,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Methods = null!;
         Apps = null!;
         Annotations = null!;
+        Datasets = null!;
         Uploads = null!;
     }
 
@@ -114,6 +115,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Methods = new ModelMethodService(executor);
         Apps = new AppService(executor, authorized.DefaultUserAppId?.UserId);
         Annotations = new AnnotationService(executor);
+        Datasets = new DatasetService(executor);
         Uploads = new UploadService(executor, options.Polling, UploadDestination.Of(authorized.DefaultUserAppId?.UserId, authorized.DefaultUserAppId?.AppId, options.ApiKey!));
     }
 
@@ -175,6 +177,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Labels inputs with annotations (concepts, regions) and reads, lists and deletes them.</summary>
     public virtual AnnotationService Annotations { get; }
+
+    /// <summary>Datasets of the app's inputs, and their versions.</summary>
+    public virtual DatasetService Datasets { get; }
 
     /// <summary>Uploads any number of inputs with bounded memory, retries and an outcome for each.</summary>
     public virtual UploadService Uploads { get; }

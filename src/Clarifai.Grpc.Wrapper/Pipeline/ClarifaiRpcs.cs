@@ -74,6 +74,33 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<DeleteAnnotationRequest, Clarifai.Api.Status.BaseResponse> DeleteAnnotation = new(
         "DeleteAnnotation", static (c, r, o) => c.DeleteAnnotationAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PostDatasetsRequest, MultiDatasetResponse> PostDatasets = new(
+        "PostDatasets", static (c, r, o) => c.PostDatasetsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<GetDatasetRequest, SingleDatasetResponse> GetDataset = new(
+        "GetDataset", static (c, r, o) => c.GetDatasetAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListDatasetsRequest, MultiDatasetResponse> ListDatasets = new(
+        "ListDatasets", static (c, r, o) => c.ListDatasetsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<DeleteDatasetsRequest, Clarifai.Api.Status.BaseResponse> DeleteDatasets = new(
+        "DeleteDatasets", static (c, r, o) => c.DeleteDatasetsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<PostDatasetInputsRequest, MultiDatasetInputResponse> PostDatasetInputs = new(
+        "PostDatasetInputs", static (c, r, o) => c.PostDatasetInputsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListDatasetInputsRequest, MultiDatasetInputResponse> ListDatasetInputs = new(
+        "ListDatasetInputs", static (c, r, o) => c.ListDatasetInputsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<DeleteDatasetInputsRequest, Clarifai.Api.Status.BaseResponse> DeleteDatasetInputs = new(
+        "DeleteDatasetInputs", static (c, r, o) => c.DeleteDatasetInputsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<PostDatasetVersionsRequest, MultiDatasetVersionResponse> PostDatasetVersions = new(
+        "PostDatasetVersions", static (c, r, o) => c.PostDatasetVersionsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListDatasetVersionsRequest, MultiDatasetVersionResponse> ListDatasetVersions = new(
+        "ListDatasetVersions", static (c, r, o) => c.ListDatasetVersionsAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostAppsRequest, MultiAppResponse> PostApps = new(
         "PostApps", static (c, r, o) => c.PostAppsAsync(r, o), static r => r.Status);
 

@@ -123,6 +123,20 @@ public static class ClarifaiFakes
     public static Annotations.ClarifaiAnnotation Annotation(string inputId, params string[] concepts) =>
         new(new Annotation { Id = "annotation-" + inputId, InputId = inputId, Status = Status(StatusCode.AnnotationSuccess), Data = new Data { Concepts = { concepts.Select(c => new Concept { Id = c, Name = c, Value = 1 }) } } });
 
+    /// <summary>A dataset.</summary>
+    /// <param name="datasetId">Its id.</param>
+    /// <param name="latestVersionId">Its latest version's id, or <see langword="null"/>.</param>
+    /// <returns>The dataset.</returns>
+    public static Datasets.ClarifaiDataset Dataset(string datasetId, string? latestVersionId = null) =>
+        new(new Dataset { Id = datasetId, Version = latestVersionId is null ? null : new DatasetVersion { Id = latestVersionId, DatasetId = datasetId } });
+
+    /// <summary>A dataset version, ready (64015).</summary>
+    /// <param name="datasetId">The dataset.</param>
+    /// <param name="versionId">The version's id.</param>
+    /// <returns>The version.</returns>
+    public static Datasets.ClarifaiDatasetVersion DatasetVersion(string datasetId, string versionId) =>
+        new(new DatasetVersion { Id = versionId, DatasetId = datasetId, Status = Status(StatusCode.DatasetVersionReady) });
+
     /// <summary>An app.</summary>
     /// <param name="appId">The app's id.</param>
     /// <param name="userId">The user that owns it.</param>

@@ -80,4 +80,23 @@ public sealed class AppsTests
             Assert.That(create!.Code, Is.EqualTo(StatusCode.ConnInsufficientScopes));
         });
     }
+
+    [Test]
+    public async Task ATokenRequestThatNamesNoUser_ListsTheTokensOwnersApps_AndThePublicGeneralWorkflowExists()
+    {
+        using var clarifai = Client(_emulator.Options.UserId);
+        await clarifai.Apps.CreateAsync("owned-" + Guid.NewGuid().ToString("N")[..6]);
+
+        // A client without a user or app: the request names no user, as Clarifai's Node.js SDK sends ListApps.
+        using var anonymous = new ClarifaiClient(new ClarifaiClientOptions { Endpoint = _emulator.Endpoint, ApiKey = _emulator.ApiKey, AllowInsecureCredentials = true });
+        var listed = await anonymous.GrpcClient.ListAppsAsync(new Clarifai.Api.ListAppsRequest());
+        var general = await clarifai.Api.GetWorkflowAsync(new Clarifai.Api.GetWorkflowRequest { UserAppId = new Clarifai.Api.UserAppIDSet { UserId = "clarifai", AppId = "main" }, WorkflowId = "General" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.Status.Code, Is.EqualTo(StatusCode.Success));
+            Assert.That(listed.Apps.Select(a => a.UserId), Is.Not.Empty.And.All.EqualTo(_emulator.Options.UserId));
+            Assert.That(general.Workflow.Nodes.Single().Model.Id, Is.EqualTo("general-image-recognition"));
+        });
+    }
 }

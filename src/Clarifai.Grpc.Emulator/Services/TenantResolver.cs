@@ -69,7 +69,7 @@ internal sealed class TenantResolver
 
     /// <summary>
     /// The user a user-level request (PostApps, ListApps, PatchApps, GetApp, DeleteApp) acts for, or why it may not:
-    /// with a personal access token the <c>user_id</c> of its <c>user_app_id</c> (<c>me</c> is the token's owner) —
+    /// with a personal access token the <c>user_id</c> of its <c>user_app_id</c> (<c>me</c>, or none, is the token's owner) —
     /// the app id is the app addressed, if any; with an app-scoped key its own user, and only its own app.
     /// </summary>
     public StatusProto? ResolveUser(EmulatorAppKey? appKey, UserAppIDSet? ids, out string userId)
@@ -78,8 +78,8 @@ internal sealed class TenantResolver
         var user = ids?.UserId is { Length: > 0 } named ? (named == "me" ? appKey?.UserId ?? _tokenOwner : named) : null;
         if (appKey is null)
         {
-            if (user is null) return Statuses.Of(StatusCode.ConnInvalidRequest, "user_app_id.user_id is required with a personal access token");
-            userId = user;
+            // A token belongs to a user: a user-level request that names none acts for the token's owner (ListApps as Clarifai's SDK sends it).
+            userId = user ?? _tokenOwner;
             return null;
         }
 

@@ -14,6 +14,16 @@ internal sealed class EmulatorStore
         _time = options.TimeProvider;
         var main = App(BuiltInModel.OwnerUserId, BuiltInModel.OwnerAppId);
         foreach (var model in BuiltInModel.All) main.Models.Add(model.Id, model.ToStoredModel());
+
+        // Clarifai's public General workflow, which its SDKs' tests and snippets read: the general image model as its one node.
+        main.AddWorkflows([new Clarifai.Api.Workflow
+        {
+            Id = "General",
+            UserId = BuiltInModel.OwnerUserId,
+            AppId = BuiltInModel.OwnerAppId,
+            CreatedAt = main.Now(),
+            Nodes = { new Clarifai.Api.WorkflowNode { Id = "general-concept", Model = new Clarifai.Api.Model { Id = "general-image-recognition", UserId = BuiltInModel.OwnerUserId, AppId = BuiltInModel.OwnerAppId } } },
+        }]);
     }
 
     public AppData App(string userId, string appId) => _apps.GetOrAdd((userId, appId), static (key, time) => new AppData(key.UserId, key.AppId, time), _time);

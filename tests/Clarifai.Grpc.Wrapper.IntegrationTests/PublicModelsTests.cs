@@ -93,4 +93,24 @@ public sealed class PublicModelsTests
             Assert.That(missing!.Code, Is.EqualTo(StatusCode.InputDoesNotExist));
         });
     }
+
+    [Test]
+    public async Task APredictionHonoursTheOutputConfig_MaxConceptsMinValueAndSelectedConcepts()
+    {
+        using var clarifai = AppKeyClient();
+        var image = ImageSource.FromUrl("https://samples.clarifai.com/red-truck.png");
+
+        var all = await clarifai.Predictions.PredictAsync("general-image-recognition", image);
+        var top = await clarifai.Predictions.PredictAsync("general-image-recognition", image, new PredictionOptions { MaxConcepts = 1 });
+        var strong = await clarifai.Predictions.PredictAsync("general-image-recognition", image, new PredictionOptions { MinValue = all.Concepts[1].Value });
+        var selected = await clarifai.Predictions.PredictAsync("general-image-recognition", image, new PredictionOptions { SelectConcepts = [all.Concepts[^1].Id, all.Concepts[0].Id] });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.Concepts, Has.Length.GreaterThan(2), "enough concepts to cut");
+            Assert.That(top.Concepts.Select(c => c.Id), Is.EqualTo(new[] { all.Concepts[0].Id }));
+            Assert.That(strong.Concepts.Select(c => c.Id), Is.EqualTo(all.Concepts.Take(2).Select(c => c.Id)));
+            Assert.That(selected.Concepts.Select(c => c.Id), Is.EquivalentTo(new[] { all.Concepts[0].Id, all.Concepts[^1].Id }));
+        });
+    }
 }

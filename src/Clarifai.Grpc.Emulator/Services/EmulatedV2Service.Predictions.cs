@@ -197,6 +197,7 @@ internal sealed partial class EmulatedV2Service
 
         output.Status = Statuses.Of(StatusCode.Success);
         output.Data = answer.Data;
+        runner.ApplyOutputConfig(output.Data);
         return output;
     }
 }

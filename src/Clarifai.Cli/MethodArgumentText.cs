@@ -20,14 +20,21 @@ internal static class MethodArgumentText
         var arguments = new MethodArguments();
         foreach (var pair in pairs)
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0) throw new ArgumentException($"--arg '{pair}' is not name=value.");
-            var name = pair[..equals];
+            var (name, text) = Split(pair);
             var field = method.FindParameter(name) ?? throw new ArgumentException($"--arg {name}: method '{method.Name}' has no parameter '{name}'; its parameters: {string.Join(", ", method.Parameters.Select(p => p.Name))}.");
-            arguments.Add(name, await ValueAsync(field, pair[(equals + 1)..], cancellationToken).ConfigureAwait(false));
+            arguments.Add(name, await ValueAsync(field, text, cancellationToken).ConfigureAwait(false));
         }
 
         return arguments;
+    }
+
+    /// <summary>The name and the text of one <c>--arg name=value</c>.</summary>
+    /// <exception cref="ArgumentException">It has no <c>=</c>, or no name before it.</exception>
+    public static (string Name, string Text) Split(string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0) throw new ArgumentException($"--arg '{pair}' is not name=value.");
+        return (pair[..equals], pair[(equals + 1)..]);
     }
 
     /// <summary>One value read as <paramref name="field"/>'s type.</summary>

@@ -105,10 +105,8 @@ internal static class PredictCommand
         var arguments = new MethodArguments();
         foreach (var pair in pairs)
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0) throw new ArgumentException($"--arg '{pair}' is not name=value.");
-            var text = pair[(equals + 1)..];
-            arguments.Add(pair[..equals], double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : bool.TryParse(text, out var flag) ? flag : text);
+            var (name, text) = MethodArgumentText.Split(pair);
+            arguments.Add(name, double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : bool.TryParse(text, out var flag) ? flag : text);
         }
 
         return arguments;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clarifai.Grpc.Wrapper.Methods;
 using Microsoft.Extensions.AI;
@@ -84,10 +83,7 @@ public sealed class ClarifaiEmbeddingGenerator : IEmbeddingGenerator<string, Emb
     {
         var request = new JsonObject { ["openai_endpoint"] = "/embeddings", ["model"] = model.ModelId, ["input"] = new JsonArray([.. texts.Select(t => (JsonNode?)t)]) };
         if (options?.Dimensions is { } dimensions) request["dimensions"] = dimensions;
-        foreach (var (key, value) in options?.AdditionalProperties ?? [])
-        {
-            request[key] = value is null ? null : JsonSerializer.SerializeToNode(value, AdapterJson.Options.GetTypeInfo(value.GetType()));
-        }
+        AdapterJson.SetFields(request, options?.AdditionalProperties);
 
         var answer = await _client.Methods.CallAsync(model, transport.Name, new MethodArguments { [transport.Parameters[0].Name] = request.ToJsonString() }, callSettings: null, cancellationToken).ConfigureAwait(false);
         var json = OpenAiChatAnswers.ParseAnswer(answer.As<string>() ?? string.Empty);

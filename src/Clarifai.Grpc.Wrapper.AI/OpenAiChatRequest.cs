@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 
@@ -26,10 +25,7 @@ internal static class OpenAiChatRequest
         if (options?.PresencePenalty is { } presence) request["presence_penalty"] = presence;
         if (options?.Seed is { } seed) request["seed"] = seed;
         if (options?.StopSequences is { Count: > 0 } stops) request["stop"] = new JsonArray([.. stops.Select(s => (JsonNode?)s)]);
-        foreach (var (key, value) in options?.AdditionalProperties ?? [])
-        {
-            request[key] = value is null ? null : JsonSerializer.SerializeToNode(value, AdapterJson.Options.GetTypeInfo(value.GetType()));
-        }
+        AdapterJson.SetFields(request, options?.AdditionalProperties);
 
         if (stream)
         {

@@ -9,6 +9,9 @@ internal static class CallState
     private const string AppKeySlot = "clarifai-emulator-app-key";
     private const string UserSlot = "clarifai-emulator-user";
 
+    /// <summary>The RPC's name (<c>PostInputs</c>) of a call's full method path.</summary>
+    public static string MethodOf(ServerCallContext context) => context.Method[(context.Method.LastIndexOf('/') + 1)..];
+
     /// <summary>The app the call acts on (set by <see cref="TenantInterceptor"/>).</summary>
     public static AppData AppOf(ServerCallContext context) => (AppData)context.UserState[AppSlot];
 

@@ -30,7 +30,7 @@ internal sealed class TenantInterceptor : Interceptor
     private Clarifai.Api.Status.Status? Resolve(object request, ServerCallContext context)
     {
         if (request is not IMessage message || message.Descriptor.FindFieldByName("user_app_id") is not { } field) return null;
-        if (UserLevel.Contains(context.Method[(context.Method.LastIndexOf('/') + 1)..]))
+        if (UserLevel.Contains(CallState.MethodOf(context)))
         {
             if (_tenants.ResolveUser(CallState.AppKeyOf(context), field.Accessor.GetValue(message) as UserAppIDSet, out var user) is { } refused) return refused;
             CallState.SetUser(context, user);

@@ -17,7 +17,7 @@ internal sealed class TrafficInterceptor : Interceptor
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var method = context.Method[(context.Method.LastIndexOf('/') + 1)..];
+        var method = CallState.MethodOf(context);
         var at = _time.GetUtcNow();
         try
         {

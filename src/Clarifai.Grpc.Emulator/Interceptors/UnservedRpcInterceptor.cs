@@ -62,7 +62,6 @@ internal sealed class UnservedRpcInterceptor : Interceptor
 
     private static RpcException Named(ServerCallContext context)
     {
-        var method = context.Method[(context.Method.LastIndexOf('/') + 1)..];
-        return new RpcException(new Status(StatusCode.Unimplemented, $"The local server does not implement {method}; docs/local-server.md lists the RPCs it serves."));
+        return new RpcException(new Status(StatusCode.Unimplemented, $"The local server does not implement {CallState.MethodOf(context)}; docs/local-server.md lists the RPCs it serves."));
     }
 }

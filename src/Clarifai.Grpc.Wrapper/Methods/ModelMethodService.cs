@@ -314,12 +314,8 @@ public class ModelMethodService
     /// <summary>A single call's output must have succeeded (its failure is the call's, typed); a batch keeps each status.</summary>
     private static ClarifaiException? OutputCheck(MultiOutputResponse response, int sent, bool single)
     {
-        if (response.Outputs.Count != sent)
-        {
-            return new ClarifaiException(ClarifaiStatus.FromProto(response.Status) with { Details = $"{sent} inputs were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);
-        }
-
-        return single ? OutputFailure(response.Outputs[0], response.Status, ClarifaiRpcs.PostModelOutputs.Name) : null;
+        return PredictionService.OutputCountMismatch(response, sent)
+            ?? (single ? OutputFailure(response.Outputs[0], response.Status, ClarifaiRpcs.PostModelOutputs.Name) : null);
     }
 
     /// <summary>The exception for an output that failed, or <see langword="null"/> (the one table: 21313, and 10020 from a model, are the model's own failure).</summary>

@@ -68,7 +68,8 @@ public class PredictionService
             ? ClarifaiExceptionFactory.Create(ClarifaiStatus.FromProto(failed), ClarifaiRpcs.PostModelOutputs.Name)
             : null);
 
-    private static ClarifaiException? OutputCountMismatch(MultiOutputResponse response, int sent) =>
+    /// <summary>The failure of an answer whose outputs are not one per input sent (shared with <see cref="Methods.ModelMethodService"/>).</summary>
+    internal static ClarifaiException? OutputCountMismatch(MultiOutputResponse response, int sent) =>
         response.Outputs.Count == sent
             ? null
             : new ClarifaiException(ClarifaiStatus.FromProto(response.Status) with { Details = $"{sent} inputs were sent but {response.Outputs.Count} outputs came back." }, ClarifaiRpcs.PostModelOutputs.Name);

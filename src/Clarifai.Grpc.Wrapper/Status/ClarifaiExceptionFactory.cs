@@ -11,7 +11,7 @@ namespace Clarifai.Grpc.Wrapper;
 internal static class ClarifaiExceptionFactory
 {
     /// <summary>The RPCs whose 10020 FAILURE without items is the model's own failure (Clarifai's runtime answers a model error so).</summary>
-    private static readonly HashSet<string> ModelOutputRpcs = ["PostModelOutputs", "GenerateModelOutputs", "StreamModelOutputs"];
+    private static readonly HashSet<string> ModelOutputRpcs = [ClarifaiRpcs.PostModelOutputs.Name, ClarifaiRpcs.GenerateModelOutputsName, ClarifaiRpcs.StreamModelOutputsName];
 
     public static ClarifaiException Create(ClarifaiStatus status, string method) =>
         (status.Code == StatusCode.Failure && ModelOutputRpcs.Contains(method) ? StatusCategory.ModelFailed : ClarifaiStatusCodes.Categorize(status.Code)) switch

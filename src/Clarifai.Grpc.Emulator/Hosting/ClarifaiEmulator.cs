@@ -143,6 +143,8 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InputProcessor>());
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ModelTrainer>());
+        builder.Services.AddSingleton<EvaluationRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EvaluationRunner>());
         builder.Services.AddSingleton<EmulatorTraffic>();
         builder.Services.AddSingleton<UnservedRpcInterceptor>();
         builder.Services.AddSingleton<RequestIdInterceptor>();

@@ -41,15 +41,16 @@ internal sealed class ModelTrainer : BackgroundService
     /// <summary>Fits the version's classifier from the app's processed, labelled inputs; sets the final status.</summary>
     internal static void Train(AppData app, StoredModel model, StoredModelVersion version)
     {
-        Dictionary<string, List<(float[] Features, double Label)>> examples;
-        lock (app.Gate) examples = CollectExamples(app, model);
+        List<LabelledExample> examples;
+        lock (app.Gate) examples = Examples(app.Inputs.Values, model);
+        var byConcept = ByConcept(examples, model.Concepts);
 
         var (code, details) =
-            examples.Values.All(e => e.Count == 0) ? (StatusCode.ModelTrainingNoData, $"No processed input is labelled with any of [{string.Join(", ", model.Concepts)}]")
-            : examples.FirstOrDefault(e => !e.Value.Any(x => x.Label > 0.5)) is { Key: { } concept } ? (StatusCode.ModelTrainingNoPositives, $"Concept '{concept}' has no positive example")
+            byConcept.Values.All(e => e.Count == 0) ? (StatusCode.ModelTrainingNoData, $"No processed input is labelled with any of [{string.Join(", ", model.Concepts)}]")
+            : byConcept.FirstOrDefault(e => !e.Value.Any(x => x.Label > 0.5)) is { Key: { } concept } ? (StatusCode.ModelTrainingNoPositives, $"Concept '{concept}' has no positive example")
             : (StatusCode.ModelTrained, string.Empty);
 
-        var classifier = code == StatusCode.ModelTrained ? ConceptClassifier.Fit(examples) : null;
+        var classifier = code == StatusCode.ModelTrained ? ConceptClassifier.Fit(byConcept) : null;
         lock (app.Gate)
         {
             version.Classifier = classifier;
@@ -58,43 +59,52 @@ internal sealed class ModelTrainer : BackgroundService
     }
 
     /// <summary>
-    /// Per concept: positives are inputs labelled 1; negatives are inputs labelled 0, plus — when the concepts are
-    /// mutually exclusive — the positives of the model's other concepts, plus — unless the environment is closed —
-    /// the app's other labelled inputs that are not positive for the concept.
+    /// The examples a model learns from, by one rule (training and evaluation share it). Per concept: positives are
+    /// inputs labelled 1; negatives are inputs labelled 0, plus — when the concepts are mutually exclusive — the
+    /// positives of the model's other concepts, plus — unless the environment is closed — the other labelled inputs
+    /// that are not positive for the concept. Inputs with no label that counts are left out. Called under the app's lock.
     /// </summary>
-    private static Dictionary<string, List<(float[] Features, double Label)>> CollectExamples(AppData app, StoredModel model)
+    internal static List<LabelledExample> Examples(IEnumerable<StoredInput> inputs, StoredModel model)
     {
         // A text classifier learns from the app's texts, any other classifier from its images.
         var length = model.TakesText ? TextFeatures.Length : ImageFeatures.Length;
-        var processed = app.Inputs.Values.Where(i => i.Features?.Length == length).ToList();
-        var examples = new Dictionary<string, List<(float[], double)>>(StringComparer.Ordinal);
-        foreach (var concept in model.Concepts)
+        var examples = new List<LabelledExample>();
+        foreach (var input in inputs.Where(i => i.Features?.Length == length))
         {
-            var list = new List<(float[], double)>();
-            foreach (var input in processed)
+            var labels = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var concept in model.Concepts)
             {
-                var label = input.LabelOf(concept);
-                if (label is { } value)
+                if (input.LabelOf(concept) is { } value)
                 {
-                    list.Add((input.Features!, value > 0.5f ? 1 : 0));
+                    labels[concept] = value > 0.5f ? 1 : 0;
                     continue;
                 }
 
                 var positiveForOther = model.Concepts.Any(other => other != concept && input.LabelOf(other) > 0.5f);
                 var labelledAtAll = input.Proto.Data.Concepts.Count > 0;
-                if ((model.ConceptsMutuallyExclusive && positiveForOther) || (!model.ClosedEnvironment && labelledAtAll))
-                {
-                    list.Add((input.Features!, 0));
-                }
+                if ((model.ConceptsMutuallyExclusive && positiveForOther) || (!model.ClosedEnvironment && labelledAtAll)) labels[concept] = 0;
             }
 
-            examples[concept] = list;
+            if (labels.Count > 0) examples.Add(new LabelledExample(input.Id, input.Features!, labels));
         }
 
         return examples;
     }
 
-    private static async Task WaitForPendingInputsAsync(AppData app, CancellationToken cancellationToken)
+    /// <summary>The examples per concept, as <see cref="ConceptClassifier.Fit"/> takes them.</summary>
+    internal static Dictionary<string, List<(float[] Features, double Label)>> ByConcept(IEnumerable<LabelledExample> examples, IEnumerable<string> concepts)
+    {
+        var byConcept = concepts.ToDictionary(c => c, _ => new List<(float[], double)>(), StringComparer.Ordinal);
+        foreach (var example in examples)
+        {
+            foreach (var (concept, label) in example.Labels) byConcept[concept].Add((example.Features, label));
+        }
+
+        return byConcept;
+    }
+
+    /// <summary>Waits (up to 30 s) until none of the app's inputs is still being processed.</summary>
+    internal static async Task WaitForPendingInputsAsync(AppData app, CancellationToken cancellationToken)
     {
         var deadline = app.Time.GetUtcNow() + PendingInputsWait;
         while (app.Time.GetUtcNow() < deadline)

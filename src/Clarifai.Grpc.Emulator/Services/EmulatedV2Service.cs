@@ -20,6 +20,7 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
 
     private readonly InputProcessor _processor;
     private readonly ModelTrainer _trainer;
+    private readonly EvaluationRunner _evaluations;
     private readonly ImageFetcher _fetcher;
     private readonly FaultInjector _faults;
     private readonly TenantResolver _tenants;
@@ -27,7 +28,7 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
     private readonly bool _sink;
     private readonly MethodDispatch _methods;
 
-    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants, EmulatorTraffic traffic, EmulatorOptions options)
+    public EmulatedV2Service(InputProcessor processor, ModelTrainer trainer, EvaluationRunner evaluations, ImageFetcher fetcher, FaultInjector faults, TenantResolver tenants, EmulatorTraffic traffic, EmulatorOptions options)
     {
         _methods = new MethodDispatch(traffic, fetcher);
         _tenants = tenants;
@@ -35,6 +36,7 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
         _sink = options.Sink;
         _processor = processor;
         _trainer = trainer;
+        _evaluations = evaluations;
         _fetcher = fetcher;
         _faults = faults;
     }

@@ -56,6 +56,12 @@ internal sealed class AppData
     /// <summary>Annotation ids in creation order, for ListAnnotations.</summary>
     public List<string> AnnotationOrder { get; } = [];
 
+    /// <summary>The app's model evaluations by id (PostEvaluations); the runner fills them in.</summary>
+    public Dictionary<string, Clarifai.Api.EvalMetrics> Evaluations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Evaluation ids, oldest first (a re-run under the same id moves to the end).</summary>
+    public List<string> EvaluationOrder { get; } = [];
+
     /// <summary>Input ids in creation order, for ListInputs.</summary>
     public List<string> InputOrder { get; } = [];
 

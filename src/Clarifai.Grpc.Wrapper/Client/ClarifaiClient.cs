@@ -82,6 +82,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Apps = null!;
         Annotations = null!;
         Datasets = null!;
+        Evaluations = null!;
         Uploads = null!;
     }
 
@@ -116,6 +117,7 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
         Apps = new AppService(executor, authorized.DefaultUserAppId?.UserId);
         Annotations = new AnnotationService(executor);
         Datasets = new DatasetService(executor);
+        Evaluations = new EvaluationService(executor, options.Polling);
         Uploads = new UploadService(executor, options.Polling, UploadDestination.Of(authorized.DefaultUserAppId?.UserId, authorized.DefaultUserAppId?.AppId, options.ApiKey!));
     }
 
@@ -180,6 +182,9 @@ public class ClarifaiClient : IDisposable, IAsyncDisposable
 
     /// <summary>Datasets of the app's inputs, and their versions.</summary>
     public virtual DatasetService Datasets { get; }
+
+    /// <summary>Evaluates trained model versions and reads their figures.</summary>
+    public virtual EvaluationService Evaluations { get; }
 
     /// <summary>Uploads any number of inputs with bounded memory, retries and an outcome for each.</summary>
     public virtual UploadService Uploads { get; }

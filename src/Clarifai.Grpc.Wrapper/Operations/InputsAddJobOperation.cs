@@ -4,19 +4,18 @@ using StatusCode = Clarifai.Api.Status.StatusCode;
 namespace Clarifai.Grpc.Wrapper;
 
 /// <summary>An inputs-add job followed by GetInputsAddJob polls; its <see cref="Id"/> is the job id.</summary>
-internal sealed class InputsAddJobOperation : ClarifaiOperation<ClarifaiInputsAddJob>
+internal sealed class InputsAddJobOperation : PolledOperation<ClarifaiInputsAddJob>
 {
     private readonly ClarifaiCallExecutor _executor;
     private readonly string _jobId;
-    private readonly PollingSettings _polling;
     private readonly CallSettings? _settings;
     private ClarifaiInputsAddJob? _current;
 
     public InputsAddJobOperation(ClarifaiCallExecutor executor, string jobId, PollingSettings polling, CallSettings? settings)
+        : base(polling, executor.Time)
     {
         _executor = executor;
         _jobId = jobId;
-        _polling = polling;
         _settings = settings;
     }
 
@@ -37,21 +36,8 @@ internal sealed class InputsAddJobOperation : ClarifaiOperation<ClarifaiInputsAd
         _current = new ClarifaiInputsAddJob(response.InputsAddJob ?? new InputsAddJob { Id = _jobId });
     }
 
-    public override Task<ClarifaiInputsAddJob> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
-        WaitForCompletionAsync(_polling, cancellationToken);
+    protected override string Progress => $"inputs-add job {_jobId}: {_current}";
 
-    public override async Task<ClarifaiInputsAddJob> WaitForCompletionAsync(PollingSettings polling, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(polling);
-        polling.Validate();
-        var poller = new Poller(_executor.Time, polling, polling.Timeout);
-        await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        while (!HasCompleted)
-        {
-            await poller.WaitAsync($"inputs-add job {_jobId}: {_current}", cancellationToken).ConfigureAwait(false);
-            await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return Value;
-    }
+    /// <summary>The job's state is unknown until the first poll.</summary>
+    protected override bool StartsKnown => false;
 }

@@ -4,20 +4,17 @@ namespace Clarifai.Grpc.Wrapper;
 /// The training of a model version (21103 queued → 21101 training → 21100 trained, or a failure state), followed by
 /// GetModelVersion polls. Its <see cref="Id"/> is <c>{modelId}/{versionId}</c>.
 /// </summary>
-internal sealed class ModelTrainingOperation : ClarifaiOperation<ClarifaiModelVersion>
+internal sealed class ModelTrainingOperation : PolledOperation<ClarifaiModelVersion>
 {
     private readonly ModelVersionService _versions;
-    private readonly PollingSettings _polling;
-    private readonly TimeProvider _time;
     private readonly CallSettings? _settings;
     private ClarifaiModelVersion _current;
 
     public ModelTrainingOperation(ModelVersionService versions, ClarifaiModelVersion current, PollingSettings polling, TimeProvider time, CallSettings? settings)
+        : base(polling, time)
     {
         _versions = versions;
         _current = current;
-        _polling = polling;
-        _time = time;
         _settings = settings;
     }
 
@@ -40,20 +37,5 @@ internal sealed class ModelTrainingOperation : ClarifaiOperation<ClarifaiModelVe
     public override async Task UpdateStatusAsync(CancellationToken cancellationToken = default) =>
         _current = await _versions.GetAsync(_current.ModelId, _current.Id, _settings, cancellationToken).ConfigureAwait(false);
 
-    public override Task<ClarifaiModelVersion> WaitForCompletionAsync(CancellationToken cancellationToken = default) =>
-        WaitForCompletionAsync(_polling, cancellationToken);
-
-    public override async Task<ClarifaiModelVersion> WaitForCompletionAsync(PollingSettings polling, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(polling);
-        polling.Validate();
-        var poller = new Poller(_time, polling, polling.Timeout);
-        while (!HasCompleted)
-        {
-            await poller.WaitAsync($"model {_current.ModelId} version {_current.Id} is {_current.State}", cancellationToken).ConfigureAwait(false);
-            await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return Value;
-    }
+    protected override string Progress => $"model {_current.ModelId} version {_current.Id} is {_current.State}";
 }

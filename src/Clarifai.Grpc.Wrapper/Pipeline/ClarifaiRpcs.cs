@@ -74,6 +74,15 @@ internal static class ClarifaiRpcs
     public static readonly UnaryRpc<DeleteAnnotationRequest, Clarifai.Api.Status.BaseResponse> DeleteAnnotation = new(
         "DeleteAnnotation", static (c, r, o) => c.DeleteAnnotationAsync(r, o), static r => r.Status);
 
+    public static readonly UnaryRpc<PostEvaluationsRequest, MultiEvalMetricsResponse> PostEvaluations = new(
+        "PostEvaluations", static (c, r, o) => c.PostEvaluationsAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<GetEvaluationRequest, SingleEvalMetricsResponse> GetEvaluation = new(
+        "GetEvaluation", static (c, r, o) => c.GetEvaluationAsync(r, o), static r => r.Status);
+
+    public static readonly UnaryRpc<ListModelVersionEvaluationsRequest, MultiEvalMetricsResponse> ListModelVersionEvaluations = new(
+        "ListModelVersionEvaluations", static (c, r, o) => c.ListModelVersionEvaluationsAsync(r, o), static r => r.Status);
+
     public static readonly UnaryRpc<PostDatasetsRequest, MultiDatasetResponse> PostDatasets = new(
         "PostDatasets", static (c, r, o) => c.PostDatasetsAsync(r, o), static r => r.Status);
 

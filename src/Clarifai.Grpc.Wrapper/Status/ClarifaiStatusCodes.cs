@@ -156,6 +156,23 @@ public static class ClarifaiStatusCodes
         _ => ModelVersionState.Unknown,
     };
 
+    /// <summary>Translates an evaluation's status code (213xx) into an <see cref="EvaluationState"/>.</summary>
+    /// <param name="code">The code of an evaluation's status.</param>
+    /// <returns>
+    /// 21303 → <see cref="EvaluationState.Queued"/>, 21301 → <see cref="EvaluationState.Evaluating"/>, 21300 →
+    /// <see cref="EvaluationState.Evaluated"/>, 21302 → <see cref="EvaluationState.NotEvaluated"/>, 21310–21317 →
+    /// <see cref="EvaluationState.Failed"/>; anything else <see cref="EvaluationState.Unknown"/>.
+    /// </returns>
+    public static EvaluationState ToEvaluationState(StatusCode code) => code switch
+    {
+        StatusCode.ModelQueuedForEvaluation => EvaluationState.Queued,
+        StatusCode.ModelEvaluating => EvaluationState.Evaluating,
+        StatusCode.ModelEvaluated => EvaluationState.Evaluated,
+        StatusCode.ModelNotEvaluated => EvaluationState.NotEvaluated,
+        >= StatusCode.ModelEvaluationTimedOut and <= StatusCode.ModelEvaluationFailed => EvaluationState.Failed,
+        _ => EvaluationState.Unknown,
+    };
+
     /// <summary>Translates an input status code into an <see cref="InputState"/>.</summary>
     /// <param name="code">The code of an input's status.</param>
     /// <returns>

@@ -137,6 +137,21 @@ public static class ClarifaiFakes
     public static Datasets.ClarifaiDatasetVersion DatasetVersion(string datasetId, string versionId) =>
         new(new DatasetVersion { Id = versionId, DatasetId = datasetId, Status = Status(StatusCode.DatasetVersionReady) });
 
+    /// <summary>An evaluation of a model version, evaluated (21300), with per concept figures and their means as the summary.</summary>
+    /// <param name="modelId">The evaluated model.</param>
+    /// <param name="versionId">The evaluated version.</param>
+    /// <param name="concepts">Each concept's ROC AUC and F1.</param>
+    /// <returns>The evaluation.</returns>
+    public static Evaluations.ClarifaiEvaluation Evaluation(string modelId, string versionId, params (string ConceptId, float RocAuc, float F1)[] concepts) =>
+        new(new EvalMetrics
+        {
+            Id = "evaluation-" + modelId + "-" + versionId,
+            Status = Status(StatusCode.ModelEvaluated),
+            Model = new Model { Id = modelId, ModelVersion = new ModelVersion { Id = versionId } },
+            Summary = new MetricsSummary { MacroAvgRocAuc = concepts.Length == 0 ? 0 : concepts.Average(c => c.RocAuc), MacroAvgF1Score = concepts.Length == 0 ? 0 : concepts.Average(c => c.F1) },
+            BinaryMetrics = { concepts.Select(c => new BinaryMetrics { Concept = new Concept { Id = c.ConceptId, Name = c.ConceptId }, RocAuc = c.RocAuc, F1 = c.F1 }) },
+        });
+
     /// <summary>An app.</summary>
     /// <param name="appId">The app's id.</param>
     /// <param name="userId">The user that owns it.</param>

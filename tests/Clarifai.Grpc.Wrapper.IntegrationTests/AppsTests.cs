@@ -66,7 +66,7 @@ public sealed class AppsTests
     }
 
     [Test]
-    public async Task AnAppScopedKey_SeesOnlyItsApp_AndCannotCreateApps()
+    public async Task AnAppScopedKey_SeesOnlyItsApp_WhichExistsFromTheStart_AndCannotCreateApps()
     {
         using var clarifai = new ClarifaiClient(new ClarifaiClientOptions { Endpoint = _emulator.Endpoint, ApiKey = "apps-key", AllowInsecureCredentials = true });
 
@@ -76,7 +76,7 @@ public sealed class AppsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(listed, Is.Empty.Or.EqualTo(new[] { "only-app" }));
+            Assert.That(listed, Is.EqualTo(new[] { "only-app" }), "a key's app exists from the start");
             Assert.That(create!.Code, Is.EqualTo(StatusCode.ConnInsufficientScopes));
         });
     }
@@ -97,6 +97,33 @@ public sealed class AppsTests
             Assert.That(listed.Status.Code, Is.EqualTo(StatusCode.Success));
             Assert.That(listed.Apps.Select(a => a.UserId), Is.Not.Empty.And.All.EqualTo(_emulator.Options.UserId));
             Assert.That(general.Workflow.Nodes.Single().Model.Id, Is.EqualTo("general-image-recognition"));
+        });
+    }
+
+    [Test]
+    public async Task ATokenListThatNamesNoApp_CoversTheUsersApps_AndThePublicModelsAndWorkflows()
+    {
+        var user = "lists-" + Guid.NewGuid().ToString("N")[..8];
+        using var first = new ClarifaiClient(new ClarifaiClientOptions { Endpoint = _emulator.Endpoint, ApiKey = _emulator.ApiKey, AllowInsecureCredentials = true, UserId = user, AppId = "first" });
+        using var second = new ClarifaiClient(new ClarifaiClientOptions { Endpoint = _emulator.Endpoint, ApiKey = _emulator.ApiKey, AllowInsecureCredentials = true, UserId = user, AppId = "second" });
+        await first.Datasets.CreateAsync("a");
+        await second.Datasets.CreateAsync("b");
+        await second.Models.CreateAsync("mine", ["x"]);
+
+        // Requests with only a user id: the protos' /v2/users/{user_id}/datasets form, as Clarifai's SDKs send listWorkflows.
+        var userOnly = new Clarifai.Api.UserAppIDSet { UserId = user };
+        var datasets = await first.GrpcClient.ListDatasetsAsync(new Clarifai.Api.ListDatasetsRequest { UserAppId = userOnly });
+        var workflows = await first.GrpcClient.ListWorkflowsAsync(new Clarifai.Api.ListWorkflowsRequest { UserAppId = userOnly });
+        var models = await first.GrpcClient.ListModelsAsync(new Clarifai.Api.ListModelsRequest { UserAppId = userOnly });
+        var oneApp = await first.GrpcClient.ListDatasetsAsync(new Clarifai.Api.ListDatasetsRequest { UserAppId = new Clarifai.Api.UserAppIDSet { UserId = user, AppId = "second" } });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(datasets.Datasets.Select(d => (d.AppId, d.Id)), Is.EquivalentTo(new[] { ("first", "a"), ("second", "b") }), "the user's datasets, not the public app's");
+            Assert.That(workflows.Workflows.Select(w => (w.AppId, w.Id)), Is.EquivalentTo(new[] { ("main", "General") }));
+            Assert.That(models.Models.Select(m => m.AppId).Distinct(), Is.EquivalentTo(new[] { "second", "main" }));
+            Assert.That(models.Models.Where(m => m.AppId == "second").Select(m => m.Id), Is.EqualTo(new[] { "mine" }));
+            Assert.That(oneApp.Datasets.Select(d => d.Id), Is.EqualTo(new[] { "b" }), "an app id still lists one app");
         });
     }
 }

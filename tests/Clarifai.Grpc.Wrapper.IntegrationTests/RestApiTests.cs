@@ -125,7 +125,8 @@ public sealed class RestApiTests : IDisposable
 
         var (wrongKey, wrongKeyBody) = await RawAsync(http, "not-a-key", HttpMethod.Get, "/v2/models");
         var (otherApp, otherAppBody) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/users/someone/apps/else/models");
-        var (tokenWithoutApp, tokenWithoutAppBody) = await RawAsync(http, emulator.ApiKey, HttpMethod.Get, "/v2/models");
+        // Inputs live in one app (the protos bind /v2/inputs to no user-level form, unlike /v2/models: a list across apps).
+        var (tokenWithoutApp, tokenWithoutAppBody) = await RawAsync(http, emulator.ApiKey, HttpMethod.Get, "/v2/inputs");
         var (noRoute, _) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/no/such/route");
         var (missing, missingBody) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/models/nope");
         var (notServed, _) = await RawAsync(http, appKey.Key, HttpMethod.Get, "/v2/collectors");

@@ -27,6 +27,13 @@ internal sealed class TenantInterceptor : Interceptor
     /// <summary>The RPCs about apps themselves, which act for a user (and may name no app, or one that does not exist yet).</summary>
     private static readonly HashSet<string> UserLevel = ["PostApps", "ListApps", "PatchApps", "GetApp", "DeleteApp"];
 
+    /// <summary>
+    /// The lists that also have a user-level form (<c>/v2/users/{user_id}/workflows</c>, <c>/v2/workflows</c> in the
+    /// protos' HTTP bindings): with a personal access token and no app id they list across the user's apps, as the
+    /// SDKs' <c>listWorkflows</c> sends them. With an app id, or an app key, they list one app as before.
+    /// </summary>
+    private static readonly HashSet<string> AcrossApps = ["ListModels", "ListWorkflows", "ListDatasets", "ListModules"];
+
     private Clarifai.Api.Status.Status? Resolve(object request, ServerCallContext context)
     {
         if (request is not IMessage message || message.Descriptor.FindFieldByName("user_app_id") is not { } field) return null;
@@ -37,7 +44,15 @@ internal sealed class TenantInterceptor : Interceptor
             return null;
         }
 
-        if (_tenants.Resolve(CallState.AppKeyOf(context), field.Accessor.GetValue(message) as UserAppIDSet, out var app) is { } refusal) return refusal;
+        var ids = field.Accessor.GetValue(message) as UserAppIDSet;
+        if (AcrossApps.Contains(CallState.MethodOf(context)) && CallState.AppKeyOf(context) is null && ids is not { AppId.Length: > 0 })
+        {
+            _ = _tenants.ResolveUser(null, ids, out var user);
+            CallState.SetUser(context, user);
+            return null;
+        }
+
+        if (_tenants.Resolve(CallState.AppKeyOf(context), ids, out var app) is { } refusal) return refusal;
         CallState.SetApp(context, app!);
         return null;
     }

@@ -19,11 +19,7 @@ internal sealed partial class EmulatedV2Service
         var response = new MultiDatasetResponse { Status = Statuses.Of(StatusCode.Success) };
         lock (app.Gate)
         {
-            foreach (var given in request.Datasets)
-            {
-                if (!IsValidId(given.Id)) return Task.FromResult(new MultiDatasetResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"'{given.Id}' is not a valid dataset id") });
-                if (app.Datasets.ContainsKey(given.Id) || request.Datasets.Count(d => d.Id == given.Id) > 1) return Task.FromResult(new MultiDatasetResponse { Status = Statuses.Of(StatusCode.DatabaseDuplicateKey, $"A dataset with id '{given.Id}' already exists") });
-            }
+            if (CheckNewIds([.. request.Datasets.Select(d => d.Id)], app.Datasets.ContainsKey, "dataset") is { } refused) return Task.FromResult(new MultiDatasetResponse { Status = refused });
 
             foreach (var given in request.Datasets)
             {
@@ -53,15 +49,16 @@ internal sealed partial class EmulatedV2Service
 
     public override Task<MultiDatasetResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
         var response = new MultiDatasetResponse { Status = Statuses.Of(StatusCode.Success) };
-        lock (app.Gate)
+        var datasets = new List<Dataset>();
+        foreach (var app in ListedApps(context))
         {
-            var datasets = app.Datasets.Values.OrderBy(d => d.Proto.CreatedAt.ToDateTimeOffset()).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
-            if (!request.SortAscending) datasets.Reverse(); // newest first, the API's default
-            foreach (var dataset in PageSlice.Of(datasets, request.Page, request.PerPage)) response.Datasets.Add(dataset.Proto.Clone());
+            lock (app.Gate) datasets.AddRange(app.Datasets.Values.Select(d => d.Proto.Clone()));
         }
 
+        datasets = [.. datasets.OrderBy(d => d.CreatedAt.ToDateTimeOffset()).ThenBy(d => d.AppId, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)];
+        if (!request.SortAscending) datasets.Reverse(); // newest first, the API's default
+        response.Datasets.AddRange(PageSlice.Of(datasets, request.Page, request.PerPage));
         return Task.FromResult(response);
     }
 

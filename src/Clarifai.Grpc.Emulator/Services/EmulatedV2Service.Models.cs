@@ -58,19 +58,19 @@ internal sealed partial class EmulatedV2Service
 
     public override Task<MultiModelResponse> ListModels(ListModelsRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
+        var apps = ListedApps(context, withPublic: true);
         var response = new MultiModelResponse { Status = Statuses.Of(StatusCode.Success) };
-        List<Model> models;
-        lock (app.Gate)
+        var models = new List<Model>();
+        foreach (var listed in apps)
         {
-            models = [.. app.Models.Values.OrderBy(m => m.Proto.CreatedAt.ToDateTimeOffset()).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => Describe(m, m.Versions[^1]))];
+            lock (listed.Gate) models.AddRange(listed.Models.Values.OrderBy(m => m.Proto.CreatedAt.ToDateTimeOffset()).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => Describe(m, m.Versions[^1])));
         }
 
         // The API's older behaviour, which the clients of app-scoped keys rely on (the proto's dont_fetch_from_main):
         // listing an app with a key that names no app also lists Clarifai's public models, after the app's own.
 #pragma warning disable CS0612 // dont_fetch_from_main is deprecated upstream, but still what such clients send
         var main = _tenants.PublicApp;
-        if (CallState.AppKeyOf(context) is not null && request.UserAppId is not { AppId.Length: > 0 } && !request.DontFetchFromMain && !ReferenceEquals(app, main))
+        if (CallState.AppKeyOf(context) is not null && request.UserAppId is not { AppId.Length: > 0 } && !request.DontFetchFromMain && !ReferenceEquals(apps[0], main))
 #pragma warning restore CS0612
         {
             lock (main.Gate) models.AddRange(main.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => Describe(m, m.Versions[^1])));

@@ -6,25 +6,30 @@ using StatusCode = Clarifai.Api.Status.StatusCode;
 namespace Clarifai.Grpc.Emulator;
 
 /// <summary>
-/// PostInputsSearches over the emulator's own image features: filters by concept label (value 1 has it, 0 is a
-/// negative example; <c>negate</c> inverts) and by metadata; ranks by visual similarity to an image or an input
-/// (cosine similarity of the 18 colour features, scaled to [0, 1]). Filters alone score 1.
+/// PostInputsSearches and PostAnnotationsSearches over the emulator's own image features: filtered by
+/// <see cref="SearchFilters"/> (concepts, metadata, geo limit, data types, datasets, status), ranked by visual
+/// similarity to an image or an input (cosine similarity of the 18 colour features, scaled to [0, 1]). Filters alone
+/// score 1; an empty filter or rank (as Clarifai's SDKs send by default) is no condition, so an empty query lists the
+/// app's inputs. An annotations search answers each input with its input-level annotation (id: the input's).
 /// </summary>
 internal sealed partial class EmulatedV2Service
 {
-    public override async Task<MultiSearchResponse> PostInputsSearches(PostInputsSearchesRequest request, ServerCallContext context)
+    public override async Task<MultiSearchResponse> PostInputsSearches(PostInputsSearchesRequest request, ServerCallContext context) =>
+        await SearchAsync(AppOf(context), request.Searches, request.Pagination, withAnnotations: false, context.CancellationToken).ConfigureAwait(false);
+
+    public override async Task<MultiSearchResponse> PostAnnotationsSearches(PostAnnotationsSearchesRequest request, ServerCallContext context) =>
+        await SearchAsync(AppOf(context), request.Searches, request.Pagination, withAnnotations: true, context.CancellationToken).ConfigureAwait(false);
+
+    private async Task<MultiSearchResponse> SearchAsync(AppData app, Google.Protobuf.Collections.RepeatedField<Clarifai.Api.Search> searches, Pagination? pagination, bool withAnnotations, CancellationToken cancellationToken)
     {
-        var app = AppOf(context);
-        if (request.Searches.Count != 1 || request.Searches[0].Query is not { } query || (query.Filters.Count == 0 && query.Ranks.Count == 0))
-        {
-            return new MultiSearchResponse { Status = Statuses.Of(StatusCode.SearchInvalidRequest, "One search with at least one filter or rank is required") };
-        }
+        if (searches.Count != 1) return new MultiSearchResponse { Status = Statuses.Of(StatusCode.SearchInvalidRequest, $"A request takes one search; this one has {searches.Count}") };
+        var query = searches[0].Query ?? new Query();
 
         var targets = new List<float[]>();
-        foreach (var rank in query.Ranks)
+        foreach (var rank in query.Ranks.Where(r => !IsEmpty(r)))
         {
-            var (features, error) = await RankFeaturesAsync(app, rank, context.CancellationToken).ConfigureAwait(false);
-            if (features is null) return new MultiSearchResponse { Status = Statuses.Of(StatusCode.SearchInvalidRequest, error ?? "The rank has no image or input id") };
+            var (features, error) = await RankFeaturesAsync(app, rank, cancellationToken).ConfigureAwait(false);
+            if (features is null) return new MultiSearchResponse { Status = Statuses.Of(StatusCode.SearchInvalidRequest, error ?? "A rank ranks by an image (URL or bytes) or an input id here") };
             targets.Add(features);
         }
 
@@ -33,20 +38,26 @@ internal sealed partial class EmulatedV2Service
         {
             var hits = app.InputOrder
                 .Select(id => app.Inputs[id])
-                .Where(input => query.Filters.All(filter => Matches(input, filter)))
+                .Where(input => SearchFilters.PassesAll(input, query.Filters, app))
                 .Select(input => (Input: input, Score: targets.Count == 0 ? 1f : input.Features is { } f && targets.All(t => t.Length == f.Length) ? targets.Average(t => Similarity(f, t)) : (float?)null)) // texts and images do not compare
                 .Where(hit => hit.Score is not null)
                 .OrderByDescending(hit => hit.Score)
                 .ThenBy(hit => hit.Input.Id, StringComparer.Ordinal)
                 .ToList();
-            foreach (var (input, score) in PageSlice.Of(hits, request.Pagination?.Page ?? 1, request.Pagination?.PerPage ?? 0))
+            foreach (var (input, score) in PageSlice.Of(hits, pagination?.Page ?? 1, pagination?.PerPage ?? 0))
             {
-                response.Hits.Add(new Hit { Score = score!.Value, Input = input.ToProto(), UserId = app.UserId, AppId = app.AppId });
+                var proto = input.ToProto();
+                var annotation = withAnnotations ? new Annotation { Id = input.Id, InputId = input.Id, Data = new Data { Concepts = { proto.Data.Concepts }, Metadata = proto.Data.Metadata } } : null;
+                response.Hits.Add(new Hit { Score = score!.Value, Input = proto, Annotation = annotation, UserId = app.UserId, AppId = app.AppId });
             }
         }
 
         return response;
     }
+
+    /// <summary>A rank that names nothing: no data and no input id (the SDKs' default <c>ranks=[{}]</c>).</summary>
+    private static bool IsEmpty(Rank rank) =>
+        rank.Annotation is null || (rank.Annotation.InputId.Length == 0 && (rank.Annotation.Data is null || rank.Annotation.Data.Equals(new Data())));
 
     private async Task<(float[]? Features, string? Error)> RankFeaturesAsync(AppData app, Rank rank, CancellationToken cancellationToken)
     {
@@ -71,25 +82,6 @@ internal sealed partial class EmulatedV2Service
         string? error = null;
         if (content is null && image is { Url.Length: > 0 }) (content, error) = await _fetcher.FetchAsync(image.Url, cancellationToken).ConfigureAwait(false);
         return content is null ? (null, error) : await ImageFeatures.ExtractAsync(content, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Whether a stored input passes a filter. Called under the app's lock.</summary>
-    private static bool Matches(StoredInput input, Filter filter)
-    {
-        var data = input.Proto.Data;
-        var match = true;
-        foreach (var wanted in filter.Annotation?.Data?.Concepts ?? [])
-        {
-            var label = input.LabelOf(wanted.Id);
-            match &= label is { } value && (value >= 0.5f) == (wanted.Value >= 0.5f);
-        }
-
-        foreach (var (key, value) in filter.Input?.Data?.Metadata?.Fields ?? new Google.Protobuf.Collections.MapField<string, Value>())
-        {
-            match &= data.Metadata is { } metadata && metadata.Fields.TryGetValue(key, out var actual) && actual.Equals(value);
-        }
-
-        return match != filter.Negate;
     }
 
     /// <summary>Cosine similarity of two feature vectors, scaled from [-1, 1] to [0, 1].</summary>

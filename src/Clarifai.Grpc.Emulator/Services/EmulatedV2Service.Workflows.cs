@@ -33,14 +33,14 @@ internal sealed partial class EmulatedV2Service
 
     public override Task<MultiWorkflowResponse> ListWorkflows(ListWorkflowsRequest request, ServerCallContext context)
     {
-        var app = AppOf(context);
         var response = new MultiWorkflowResponse { Status = Statuses.Of(StatusCode.Success) };
-        lock (app.Gate)
+        var workflows = new List<Workflow>();
+        foreach (var app in ListedApps(context, withPublic: true))
         {
-            var workflows = app.Workflows.Values.OrderBy(w => w.CreatedAt.ToDateTimeOffset()).ThenBy(w => w.Id, StringComparer.Ordinal).ToList();
-            foreach (var workflow in PageSlice.Of(workflows, request.Page, request.PerPage)) response.Workflows.Add(workflow.Clone());
+            lock (app.Gate) workflows.AddRange(app.Workflows.Values.OrderBy(w => w.CreatedAt.ToDateTimeOffset()).ThenBy(w => w.Id, StringComparer.Ordinal).Select(w => w.Clone()));
         }
 
+        response.Workflows.AddRange(PageSlice.Of(workflows, request.Page, request.PerPage));
         return Task.FromResult(response);
     }
 

@@ -70,6 +70,34 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
         return main;
     }
 
+    /// <summary>
+    /// The apps a list covers: the request's app, or — for a list across the user's apps (a token's request that names
+    /// no app, <see cref="TenantInterceptor"/>) — every app of the user, oldest first, then Clarifai's public app when
+    /// <paramref name="withPublic"/> (models and workflows: what the caller can use, as the SDKs' listings expect).
+    /// </summary>
+    private List<AppData> ListedApps(ServerCallContext context, bool withPublic = false)
+    {
+        if (CallState.AppOrNullOf(context) is { } app) return [app];
+        var apps = _tenants.Store.AppsOf(CallState.UserOf(context)).ToList();
+        if (withPublic && !apps.Contains(_tenants.PublicApp)) apps.Add(_tenants.PublicApp);
+        return apps;
+    }
+
+    /// <summary>
+    /// The refusal of a create by ids: an invalid id (11102), or one the app has or the request repeats (40003); null
+    /// when every id is new. Called under the app's lock.
+    /// </summary>
+    private static Clarifai.Api.Status.Status? CheckNewIds(IReadOnlyList<string> ids, Func<string, bool> exists, string kind)
+    {
+        foreach (var id in ids)
+        {
+            if (!IsValidId(id)) return Statuses.Of(Clarifai.Api.Status.StatusCode.ConnInvalidRequest, $"'{id}' is not a valid {kind} id");
+            if (exists(id) || ids.Count(other => other == id) > 1) return Statuses.Of(Clarifai.Api.Status.StatusCode.DatabaseDuplicateKey, $"A {kind} with id '{id}' already exists");
+        }
+
+        return null;
+    }
+
     /// <summary>The app the interceptor resolved from the request's <c>user_app_id</c>.</summary>
     private static AppData AppOf(ServerCallContext context) => CallState.AppOf(context);
 

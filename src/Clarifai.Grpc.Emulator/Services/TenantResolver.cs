@@ -22,6 +22,9 @@ internal sealed class TenantResolver
         _personalAccessToken = "Key " + options.ApiKey;
         _appKeys = options.AppKeys.ToDictionary(k => "Key " + k.Key, StringComparer.Ordinal);
         _tokenOwner = options.UserId;
+
+        // A key scoped to an app is made for that app: it exists from the start (its user's ListApps lists it).
+        foreach (var key in options.AppKeys) store.App(key.UserId, key.AppId);
     }
 
     /// <summary>Checks the <c>authorization</c> header: <see langword="null"/> when it is a known key (<paramref name="appKey"/> is set for an app key), else the refusal.</summary>

@@ -62,6 +62,9 @@ internal sealed class AppData
     /// <summary>Evaluation ids, oldest first (a re-run under the same id moves to the end).</summary>
     public List<string> EvaluationOrder { get; } = [];
 
+    /// <summary>The app's modules (PostModules), by id.</summary>
+    public Dictionary<string, Clarifai.Api.Module> Modules { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Input ids in creation order, for ListInputs.</summary>
     public List<string> InputOrder { get; } = [];
 
@@ -83,7 +86,8 @@ internal sealed class AppData
     /// <summary>
     /// Stores a new input by the app's rules: a client-chosen id is unique in the app, a URL is added once unless the
     /// input allows it again (both 30100 INPUT_DUPLICATE); an id is assigned otherwise, the input is pending (30001),
-    /// recorded under its inputs-add job, and its concepts are created. <paramref name="answer"/> is updated with the
+    /// recorded under its inputs-add job, put in the datasets it names (each must exist: 11101 otherwise), and its
+    /// concepts are created. <paramref name="answer"/> is updated with the
     /// outcome either way.
     /// </summary>
     /// <returns>The stored input, or <see langword="null"/> when a rule refused it.</returns>
@@ -94,6 +98,7 @@ internal sealed class AppData
             var (failure, details) =
                 answer.Id.Length > 0 && Inputs.ContainsKey(answer.Id) ? (StatusCode.InputDuplicate, $"An input with id '{answer.Id}' already exists")
                 : url.Length > 0 && !allowDuplicateUrl && Urls.Contains(url) ? (StatusCode.InputDuplicate, $"The app already has an input with URL {url}; set allow_duplicate_url to add it again")
+                : answer.DatasetIds.FirstOrDefault(id => !Datasets.ContainsKey(id)) is { } unknown ? (StatusCode.ConnDoesNotExist, $"No dataset with id '{unknown}'")
                 : injectedFailure() ? (StatusCode.InputFailed, "Injected fault: input failed")
                 : ((StatusCode?)null, string.Empty);
             if (failure is { } code)
@@ -109,6 +114,13 @@ internal sealed class AppData
             InputOrder.Add(stored.Id);
             if (url.Length > 0) Urls.Add(url);
             foreach (var concept in answer.Data.Concepts) Touch(concept.Id, concept.Name);
+            foreach (var datasetId in answer.DatasetIds.Distinct())
+            {
+                var dataset = Datasets[datasetId];
+                dataset.InputIds.Add(stored.Id);
+                dataset.AddedAt[stored.Id] = Now();
+            }
+
             if (addJobId.Length > 0)
             {
                 if (!AddJobs.TryGetValue(addJobId, out var job)) AddJobs[addJobId] = job = ([], Time.GetUtcNow().UtcDateTime);

@@ -33,6 +33,27 @@ public sealed class BuiltInModelTests : SharedEmulatorFixture
     }
 
     [Test]
+    public async Task AVideoInput_FailsItsOutput_SayingTheLocalServerReadsNoVideo()
+    {
+        using var clarifai = EmulatorClients.Create(Emulator);
+        var request = new Clarifai.Api.PostModelOutputsRequest
+        {
+            UserAppId = new Clarifai.Api.UserAppIDSet { UserId = "clarifai", AppId = "main" },
+            ModelId = "general-image-recognition",
+            Inputs = { new Clarifai.Api.Input { Data = new Clarifai.Api.Data { Video = new Clarifai.Api.Video { Url = "https://samples.clarifai.com/beer.mp4" } } } },
+        };
+
+        var response = await clarifai.GrpcClient.PostModelOutputsAsync(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Status.Code, Is.EqualTo(Clarifai.Api.Status.StatusCode.Failure));
+            Assert.That(response.Outputs.Single().Status.Code, Is.EqualTo(Clarifai.Api.Status.StatusCode.InputFailed));
+            Assert.That(response.Outputs[0].Status.Details, Does.Contain("not videos"));
+        });
+    }
+
+    [Test]
     public async Task GeneralTextEmbedding_PutsTextsThatShareWordsCloser()
     {
         using var clarifai = EmulatorClients.Create(Emulator);

@@ -17,7 +17,7 @@ internal static class InputFeatures
     public static async Task<(float[]? Features, string? Error)> ImageAsync(Input input, ImageFetcher fetcher, CancellationToken cancellationToken)
     {
         var image = input.Data?.Image;
-        if (image is null || (image.Base64.IsEmpty && image.Url.Length == 0)) return (null, "The input has no image");
+        if (image is null || (image.Base64.IsEmpty && image.Url.Length == 0)) return (null, NoImage(input.Data));
         var (content, error) = image.Base64.IsEmpty ? await fetcher.FetchAsync(image.Url, cancellationToken).ConfigureAwait(false) : (image.Base64.ToByteArray(), null);
         return content is null ? (null, error) : await ImageFeatures.ExtractAsync(content, cancellationToken).ConfigureAwait(false);
     }
@@ -31,4 +31,10 @@ internal static class InputFeatures
         var (content, error) = await fetcher.FetchAsync(text.Url, cancellationToken).ConfigureAwait(false);
         return content is null ? (null, error) : (TextFeatures.Extract(Encoding.UTF8.GetString(content)), null);
     }
+
+    /// <summary>Why an input without an image has no image features: a video or audio is named, since those are what the local server does not decode.</summary>
+    private static string NoImage(Data? data) =>
+        data?.Video is not null ? "The input is a video: the local server's models read images and texts, not videos"
+        : data?.Audio is not null ? "The input is an audio: the local server's models read images and texts, not audio"
+        : "The input has no image";
 }

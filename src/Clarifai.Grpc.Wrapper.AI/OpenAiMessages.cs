@@ -18,7 +18,7 @@ internal static class OpenAiMessages
     public static JsonArray From(IEnumerable<ChatMessage> messages, string? instructions)
     {
         var result = new JsonArray();
-        if (!string.IsNullOrEmpty(instructions)) result.Add(new JsonObject { ["role"] = "system", ["content"] = instructions });
+        if (!string.IsNullOrEmpty(instructions)) result.Add((JsonNode)new JsonObject { ["role"] = "system", ["content"] = instructions });
         foreach (var message in messages)
         {
             var role = message.Role.Value;
@@ -32,27 +32,27 @@ internal static class OpenAiMessages
                 switch (content)
                 {
                     case TextContent text:
-                        if (text.Text.Length > 0) parts.Add(new JsonObject { ["type"] = "text", ["text"] = text.Text });
+                        if (text.Text.Length > 0) parts.Add((JsonNode)new JsonObject { ["type"] = "text", ["text"] = text.Text });
                         break;
                     case DataContent data when data.HasTopLevelMediaType("image"):
-                        parts.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = data.Uri } });
+                        parts.Add((JsonNode)new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = data.Uri } });
                         hasMedia = true;
                         break;
                     case UriContent uri when uri.HasTopLevelMediaType("image"):
-                        parts.Add(new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = uri.Uri.AbsoluteUri } });
+                        parts.Add((JsonNode)new JsonObject { ["type"] = "image_url", ["image_url"] = new JsonObject { ["url"] = uri.Uri.AbsoluteUri } });
                         hasMedia = true;
                         break;
                     case DataContent data when data.HasTopLevelMediaType("audio") && AudioFormat(data.MediaType) is { } format:
-                        parts.Add(new JsonObject { ["type"] = "input_audio", ["input_audio"] = new JsonObject { ["data"] = data.Base64Data.ToString(), ["format"] = format } });
+                        parts.Add((JsonNode)new JsonObject { ["type"] = "input_audio", ["input_audio"] = new JsonObject { ["data"] = data.Base64Data.ToString(), ["format"] = format } });
                         hasMedia = true;
                         break;
                     case DataContent document:
                         // Any other file (a PDF, a document) as OpenAI's file part; the model says whether it can read it.
-                        parts.Add(new JsonObject { ["type"] = "file", ["file"] = new JsonObject { ["filename"] = document.Name ?? "file", ["file_data"] = document.Uri } });
+                        parts.Add((JsonNode)new JsonObject { ["type"] = "file", ["file"] = new JsonObject { ["filename"] = document.Name ?? "file", ["file_data"] = document.Uri } });
                         hasMedia = true;
                         break;
                     case FunctionCallContent call:
-                        calls.Add(new JsonObject
+                        calls.Add((JsonNode)new JsonObject
                         {
                             ["id"] = call.CallId,
                             ["type"] = "function",
@@ -60,7 +60,7 @@ internal static class OpenAiMessages
                         });
                         break;
                     case FunctionResultContent toolResult:
-                        result.Add(new JsonObject { ["role"] = "tool", ["tool_call_id"] = toolResult.CallId, ["content"] = ResultText(toolResult.Result) });
+                        result.Add((JsonNode)new JsonObject { ["role"] = "tool", ["tool_call_id"] = toolResult.CallId, ["content"] = ResultText(toolResult.Result) });
                         break;
                     case TextReasoningContent or UsageContent:
                         break; // not part of what a model is sent back
@@ -74,7 +74,7 @@ internal static class OpenAiMessages
             // Text alone as a string (what every chat template reads); with images, the parts.
             entry["content"] = parts.Count == 0 ? null : hasMedia ? parts : string.Join("\n", parts.Select(p => (string?)p!["text"]));
             if (calls.Count > 0) entry["tool_calls"] = calls;
-            result.Add(entry);
+            result.Add((JsonNode)entry);
         }
 
         return result;

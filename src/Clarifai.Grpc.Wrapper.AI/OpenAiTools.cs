@@ -17,7 +17,7 @@ internal static class OpenAiTools
             if (tool is not AIFunctionDeclaration function) throw new NotSupportedException($"The tool '{tool.Name}' is a {tool.GetType().Name}; Clarifai chat models take function tools.");
             var definition = new JsonObject { ["name"] = function.Name, ["parameters"] = JsonNode.Parse(function.JsonSchema.GetRawText()) };
             if (!string.IsNullOrEmpty(function.Description)) definition["description"] = function.Description;
-            result.Add(new JsonObject { ["type"] = "function", ["function"] = definition });
+            result.Add((JsonNode)new JsonObject { ["type"] = "function", ["function"] = definition });
         }
 
         return result;

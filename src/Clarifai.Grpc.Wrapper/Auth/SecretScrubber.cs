@@ -1,3 +1,4 @@
+using Clarifai.Api.Accessors;
 using System.Buffers;
 using System.Collections;
 using Google.Protobuf;

@@ -43,7 +43,7 @@ internal static class UserAppIdDefaulter
     {
         if (request is not IMessage) return null;
         var field = Fields.GetOrAdd(request.GetType(), static type =>
-            MessageProperties.Getter<UserAppIDSet>(type, nameof(PostInputsRequest.UserAppId)) is { } get && MessageProperties.Setter<UserAppIDSet>(type, nameof(PostInputsRequest.UserAppId)) is { } set
+            MessageProperties.UserAppIdGetter(type) is { } get && MessageProperties.UserAppIdSetter(type) is { } set
                 ? new UserAppIdField(get, set)
                 : null);
         if (field is null) return null;
@@ -51,5 +51,5 @@ internal static class UserAppIdDefaulter
         return current is not null && (current.UserId.Length > 0 || current.AppId.Length > 0) ? null : field;
     }
 
-    private sealed record UserAppIdField(Func<object, UserAppIDSet?> Get, Action<object, UserAppIDSet> Set);
+    private sealed record UserAppIdField(Func<object, UserAppIDSet?> Get, Action<object, UserAppIDSet?> Set);
 }

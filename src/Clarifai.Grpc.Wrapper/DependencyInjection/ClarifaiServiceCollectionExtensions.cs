@@ -42,7 +42,7 @@ public static class ClarifaiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration is IConfigurationSection { Key: ConfigurationSectionName } own ? own : configuration.GetSection(ConfigurationSectionName);
-        services.Configure<ClarifaiClientOptions>(section);
+        services.Configure<ClarifaiClientOptions>(options => ClarifaiConfigurationBinder.Bind(section, options));
         return AddClarifaiCore(services);
     }
 

@@ -56,7 +56,7 @@ internal sealed partial class ModelWarmUpLayer : UnaryLayer
 
     /// <summary>The model the request is about (its <c>model_id</c> field), for the log; read only on the cold path.</summary>
     internal static string ModelOf(object request) =>
-        request is IMessage && MessageProperties.Getter<string>(request.GetType(), nameof(Clarifai.Api.PostModelOutputsRequest.ModelId)) is { } modelId
+        request is IMessage && MessageProperties.ModelIdGetter(request.GetType()) is { } modelId
             ? modelId(request) ?? "(unknown)"
             : "(unknown)";
 

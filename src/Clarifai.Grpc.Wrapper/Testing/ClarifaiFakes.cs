@@ -92,7 +92,7 @@ public static class ClarifaiFakes
         where TResponse : Google.Protobuf.IMessage, new()
     {
         var response = new TResponse();
-        MessageProperties.Setter<Clarifai.Api.Status.Status>(typeof(TResponse), nameof(Clarifai.Api.Status.Status))?.Invoke(response, Status(code, details));
+        MessageProperties.StatusSetter(typeof(TResponse))?.Invoke(response, Status(code, details));
         return response;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Clarifai.Grpc.Wrapper.Tests.DependencyInjection;
 
@@ -38,6 +39,94 @@ public sealed class AddClarifaiTests
             Assert.That(provider.GetRequiredService<ModelVersionService>(), Is.SameAs(client.ModelVersions));
             Assert.That(provider.GetRequiredService<PredictionService>(), Is.SameAs(client.Predictions));
         });
+    }
+
+    [Test]
+    public void Binding_LeavesTheObjectsSetInCodeAlone()
+    {
+        // Objects are set in code, not configuration: binding skips them, whatever the configuration says, and still
+        // binds the rest.
+        var limiter = new System.Threading.RateLimiting.ConcurrencyLimiter(new() { PermitLimit = 3, QueueLimit = 0 });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Clarifai:ApiKey"] = "pat",
+            ["Clarifai:RateLimiter"] = "fast",
+            ["Clarifai:TimeProvider"] = "virtual",
+            ["Clarifai:Retry:Jitter"] = "none",
+            ["Clarifai:Retry:MaxAttempts"] = "2",
+        }).Build();
+        using var provider = new ServiceCollection().AddClarifai(configuration).Configure<ClarifaiClientOptions>(o => o.RateLimiter = limiter).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<ClarifaiClient>().Options;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.RateLimiter, Is.SameAs(limiter));
+            Assert.That(options.TimeProvider, Is.SameAs(TimeProvider.System));
+            Assert.That(options.Retry.Jitter, Is.SameAs(RetryJitter.Full));
+            Assert.That(options.Retry.MaxAttempts, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void EverySettingOfAValueType_IsBoundFromConfiguration()
+    {
+        // The binder is plain code (Native AOT): walk the options' shape so that a setting added later cannot be missed.
+        var values = new Dictionary<string, string?>();
+        var expected = new List<(string Path, object Value)>();
+        var seed = 1;
+        void Walk(Type type, string prefix)
+        {
+            foreach (var property in type.GetProperties().Where(p => p.SetMethod is { IsPublic: true }))
+            {
+                var path = prefix + property.Name;
+                object? value = property.PropertyType switch
+                {
+                    var t when t == typeof(string) => "value-" + seed,
+                    var t when t == typeof(Uri) => new Uri($"https://host{seed}.example.test/"),
+                    var t when t == typeof(bool) => true,
+                    var t when t == typeof(TimeSpan) => TimeSpan.FromSeconds(seed),
+                    var t when t == typeof(int) => seed,
+                    var t when t == typeof(double) => seed + 0.5,
+                    _ => null,
+                };
+                seed++;
+                if (value is not null)
+                {
+                    values["Clarifai:" + path] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                    expected.Add((path, value));
+                }
+                else if (property.PropertyType.Namespace == "Clarifai.Grpc.Wrapper" && property.PropertyType.IsClass && property.PropertyType.GetProperties().Any(p => p.PropertyType == typeof(TimeSpan)))
+                {
+                    Walk(property.PropertyType, path + ":");
+                }
+            }
+        }
+
+        Walk(typeof(ClarifaiClientOptions), "");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        using var provider = new ServiceCollection().AddClarifai(configuration).BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<ClarifaiClientOptions>>().Value;
+
+        object? Read(string path) => path.Split(':').Aggregate((object?)options, (o, name) => o?.GetType().GetProperty(name)!.GetValue(o));
+        var missed = expected.Where(e => !Equals(Read(e.Path), e.Value)).Select(e => $"{e.Path}: {Read(e.Path)} instead of {e.Value}").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected, Has.Count.GreaterThanOrEqualTo(18), "the walk found the settings");
+            Assert.That(missed, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void AValueThatDoesNotParse_NamesItsKey()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clarifai:ApiKey"] = "pat", ["Clarifai:Retry:MaxAttempts"] = "many" }).Build();
+        using var provider = new ServiceCollection().AddClarifai(configuration).BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ClarifaiClient>());
+
+        Assert.That(ex!.Message, Does.Contain("'many'").And.Contain("Clarifai:Retry:MaxAttempts"));
     }
 
     [Test]

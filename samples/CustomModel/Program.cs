@@ -1,47 +1,51 @@
-using Clarifai.Grpc.Emulator;
 using Clarifai.Grpc.Wrapper;
 using Clarifai.Grpc.Wrapper.Inputs;
 using Clarifai.Grpc.Wrapper.Predictions;
+#if LOCAL_SERVER_IN_PROCESS
+using Clarifai.Grpc.Emulator;
+#endif
 
-// The seed walkthrough. With CLARIFAI_PAT (and CLARIFAI_USER_ID, CLARIFAI_APP_ID) set it talks to the real API and
-// uses Clarifai's sample URLs; otherwise it starts the local emulator in this process and uses generated scenes.
+// The seed walkthrough: add images with concepts, create model "pets", train, wait, predict, with Clarifai's sample
+// images. With CLARIFAI_PAT (and CLARIFAI_USER_ID, CLARIFAI_APP_ID; CLARIFAI_API_BASE for another server than
+// Clarifai's) it talks to that API. Without, it starts the local server in this process, which answers the sample URLs
+// with its built-in images. Published as a native executable (dotnet publish -p:PublishAot=true), it has no server of
+// its own and needs the variables: CI runs it so against a standalone local server, e.g.
+//   dotnet run --project src/Clarifai.Grpc.Emulator -- --port 5080 --offline-samples
+//   CLARIFAI_API_BASE=http://127.0.0.1:5080 CLARIFAI_PAT=clarifai-emulator-dev-key CLARIFAI_USER_ID=me CLARIFAI_APP_ID=pets ./CustomModel
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(10));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 var ct = cancellation.Token;
 
 var options = ClarifaiClientOptions.FromEnvironment();
-ClarifaiEmulator? emulator = null;
-List<NewInput> inputs;
-(string Label, ImageSource Image)[] queries;
+#if LOCAL_SERVER_IN_PROCESS
+ClarifaiEmulator? localServer = null;
+#endif
 if (options.ApiKey is null)
 {
-    emulator = await ClarifaiEmulator.StartAsync(cancellationToken: ct);
-    options = new ClarifaiClientOptions
-    {
-        Endpoint = emulator.Endpoint,
-        ApiKey = emulator.ApiKey,
-        AllowInsecureCredentials = true, // loopback only: the emulator has no TLS
-        UserId = "sample-user",
-        AppId = "sample-app",
-    };
-    Console.WriteLine($"No CLARIFAI_PAT set: using the local Clarifai emulator at {emulator.Endpoint}");
-
-    // Ten warm scenes stand for the puppy "charlie", ten cold ones for "our_wedding", each with negative concepts.
-    inputs = Enumerable.Range(0, 10).Select(i => NewInput.FromBytes(SceneGenerator.Png(ScenePalette.Warm, i)).WithConcepts("charlie").WithoutConcepts("our_wedding"))
-        .Concat(Enumerable.Range(100, 10).Select(i => NewInput.FromBytes(SceneGenerator.Png(ScenePalette.Cold, i)).WithConcepts("our_wedding").WithoutConcepts("charlie", "cat")))
-        .ToList();
-    queries = [("a new warm scene", ImageSource.FromBytes(SceneGenerator.Png(ScenePalette.Warm, 999))), ("a new cold scene", ImageSource.FromBytes(SceneGenerator.Png(ScenePalette.Cold, 998)))];
+#if LOCAL_SERVER_IN_PROCESS
+    localServer = await ClarifaiEmulator.StartAsync(new EmulatorOptions { OfflineSamples = true }, ct);
+    options = new ClarifaiClientOptions { Endpoint = localServer.Endpoint, ApiKey = localServer.ApiKey, UserId = "sample-user", AppId = "sample-app" };
+    Console.WriteLine($"No CLARIFAI_PAT set: using the local Clarifai server in this process at {localServer.Endpoint}, with its built-in sample images");
+#else
+    Console.Error.WriteLine("Set CLARIFAI_PAT, CLARIFAI_USER_ID and CLARIFAI_APP_ID, and CLARIFAI_API_BASE for the local server: see samples/CustomModel/Program.cs.");
+    return 64;
+#endif
 }
-else
+else if (options.UserId is null || options.AppId is null)
 {
-    Console.WriteLine($"Using the Clarifai API at {options.Endpoint} as user {options.UserId}, app {options.AppId}");
-    inputs =
-    [
-        NewInput.FromUrl("https://samples.clarifai.com/puppy.jpeg", allowDuplicateUrl: true).WithConcepts("charlie").WithoutConcepts("our_wedding"),
-        NewInput.FromUrl("https://samples.clarifai.com/wedding.jpg", allowDuplicateUrl: true).WithConcepts("our_wedding").WithoutConcepts("charlie", "cat"),
-    ];
-    queries = [("puppy.jpeg", ImageSource.FromUrl("https://samples.clarifai.com/puppy.jpeg"))];
+    Console.Error.WriteLine("With CLARIFAI_PAT, set CLARIFAI_USER_ID and CLARIFAI_APP_ID too.");
+    return 64;
 }
+
+// The local server on loopback has no TLS; a key is never sent over plaintext anywhere else.
+options.AllowInsecureCredentials = options.Endpoint is { Scheme: "http", IsLoopback: true };
+Console.WriteLine($"Using the Clarifai API at {options.Endpoint} as user {options.UserId}, app {options.AppId}");
+List<NewInput> inputs =
+[
+    NewInput.FromUrl("https://samples.clarifai.com/puppy.jpeg", allowDuplicateUrl: true).WithConcepts("charlie").WithoutConcepts("our_wedding"),
+    NewInput.FromUrl("https://samples.clarifai.com/wedding.jpg", allowDuplicateUrl: true).WithConcepts("our_wedding").WithoutConcepts("charlie", "cat"),
+];
+(string Label, ImageSource Image)[] queries = [("puppy.jpeg", ImageSource.FromUrl("https://samples.clarifai.com/puppy.jpeg"))];
 
 try
 {
@@ -81,5 +85,7 @@ catch (ClarifaiException e)
 }
 finally
 {
-    if (emulator is not null) await emulator.DisposeAsync();
+#if LOCAL_SERVER_IN_PROCESS
+    if (localServer is not null) await localServer.DisposeAsync();
+#endif
 }

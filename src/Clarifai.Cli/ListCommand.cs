@@ -16,7 +16,7 @@ internal static class ListCommand
             var items = new JsonArray();
             await foreach (var item in list(clarifai).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (parsed.GetValue(json)) items.Add(toJson(item));
+                if (parsed.GetValue(json)) items.Add((JsonNode)toJson(item));
                 else await output.WriteLineAsync(toLine(item)).ConfigureAwait(false);
             }
 

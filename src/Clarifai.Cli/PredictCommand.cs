@@ -43,7 +43,7 @@ internal static class PredictCommand
             if (parsed.GetValue(json))
             {
                 var concepts = new JsonArray();
-                foreach (var concept in prediction.Concepts) concepts.Add(new JsonObject { ["id"] = concept.Id, ["name"] = concept.Name, ["value"] = Math.Round(concept.Value, 6) });
+                foreach (var concept in prediction.Concepts) concepts.Add((JsonNode)new JsonObject { ["id"] = concept.Id, ["name"] = concept.Name, ["value"] = Math.Round(concept.Value, 6) });
                 await ClarifaiCli.WriteJsonAsync(output, new JsonObject { ["model"] = reference.ToString(), ["text"] = prediction.Text, ["concepts"] = concepts }).ConfigureAwait(false);
             }
             else

@@ -7,12 +7,17 @@ namespace Clarifai.Grpc.Wrapper.IntegrationTests;
 
 /// <summary>
 /// The <c>clarifai</c> tool as a real child process (<c>dotnet clarifai.dll …</c>, built beside the tests) against an
-/// emulator, for what only a separate process can show: being killed mid-way, and several workers at once.
+/// emulator, for what only a separate process can show: being killed mid-way, several workers at once, every command
+/// path of the shipped program. With <c>CLARIFAI_CLI_NATIVE</c> set to a Native AOT build of the tool, the same tests
+/// run that executable instead (CI runs them so: build/aot/run-native-checks.sh).
 /// </summary>
 internal sealed class CliProcess : IDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
+
+    /// <summary>The variable that names a native executable of the tool to run instead of <c>dotnet clarifai.dll</c>.</summary>
+    public const string NativeVariable = "CLARIFAI_CLI_NATIVE";
 
     private CliProcess(Process process) => Process = process;
 
@@ -41,9 +46,17 @@ internal sealed class CliProcess : IDisposable
     /// Starts <c>clarifai</c> with its standard output sent to <paramref name="standardOutput"/> by a shell — a file such
     /// as <c>/dev/full</c>, or <c>&amp;-</c> to close it — or captured when <see langword="null"/>.
     /// </summary>
-    public static CliProcess StartWithOutput(ClarifaiEmulator emulator, string appId, string? standardOutput, params string[] args)
+    public static CliProcess StartWithOutput(ClarifaiEmulator emulator, string appId, string? standardOutput, params string[] args) =>
+        Start(standardOutput, [.. args, "--endpoint", emulator.Endpoint.ToString(), "--key", emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"]);
+
+    /// <summary>Starts <c>clarifai</c> with exactly <paramref name="args"/> (no connection options added).</summary>
+    public static CliProcess StartWithArguments(params string[] args) => Start(standardOutput: null, args);
+
+    private static CliProcess Start(string? standardOutput, string[] args)
     {
-        var start = new ProcessStartInfo(standardOutput is null ? "dotnet" : "bash")
+        var native = Environment.GetEnvironmentVariable(NativeVariable) is { Length: > 0 } path ? path : null;
+        var program = native ?? "dotnet";
+        var start = new ProcessStartInfo(standardOutput is null ? program : "bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,23 +67,22 @@ internal sealed class CliProcess : IDisposable
             // exec: the shell becomes the tool, so the PID is the tool's and a signal sent to it reaches the tool.
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add($"exec \"$0\" \"$@\" >{standardOutput}");
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add(program);
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clarifai.dll"));
-        foreach (var arg in args.Concat(["--endpoint", emulator.Endpoint.ToString(), "--key", emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"]))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        if (native is null) start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clarifai.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
 
         foreach (var variable in new[] { "CLARIFAI_PAT", "CLARIFAI_USER_ID", "CLARIFAI_APP_ID", "CLARIFAI_API_BASE" }) start.Environment.Remove(variable);
         var cli = new CliProcess(Process.Start(start)!);
         cli.Process.OutputDataReceived += (_, e) =>
         {
+            if (e.Data is null) return; // the end of the stream, not a line
             lock (cli._output) cli._output.AppendLine(e.Data);
         };
         cli.Process.ErrorDataReceived += (_, e) =>
         {
+            if (e.Data is null) return;
             lock (cli._error) cli._error.AppendLine(e.Data);
         };
         cli.Process.BeginOutputReadLine();

@@ -10,14 +10,8 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
 {
     private Task<(int Exit, string Output, string Error)> RunAsync(string appId, params string[] args) => RunAsync(appId, interactive: false, args);
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string appId, bool interactive, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        string[] connection = ["--endpoint", Emulator.Endpoint.ToString(), "--key", Emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"];
-        var exit = await ClarifaiCli.RunAsync([.. args, .. connection], output, error, _ => null, interactive, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string appId, bool interactive, params string[] args) =>
+        ToolRun.AgainstAsync(Emulator, appId, args, interactive);
 
     private static string Folder()
     {
@@ -201,16 +195,13 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
         var folder = Directory.CreateTempSubdirectory("clarifai-cli-key-");
         var jsonl = Path.Combine(folder.FullName, "inputs.jsonl");
         await File.WriteAllLinesAsync(jsonl, ["""{"text": "a bad row: two contents", "url": "https://example.test/a.jpg"}"""]);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = await ClarifaiCli.RunAsync(["upload", jsonl, "--json", "--endpoint", Emulator.Endpoint.ToString(), "--insecure", "--key", "wrong-key", "--user", "u", "--app", "a"], output, error, _ => null, interactive: false, CancellationToken.None);
+        var (exit, output, error) = await ToolRun.RunAsync(["upload", jsonl, "--json", "--endpoint", Emulator.Endpoint.ToString(), "--insecure", "--key", "wrong-key", "--user", "u", "--app", "a"]);
 
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(2), "Clarifai refused the key; the source's bad first row (exit 65) was never read");
-            Assert.That(error.ToString(), Does.Not.Contain("inputs.jsonl:1"));
-            Assert.That(output.ToString(), Is.Empty, "no upload, so no summary");
+            Assert.That(error, Does.Not.Contain("inputs.jsonl:1"));
+            Assert.That(output, Is.Empty, "no upload, so no summary");
         });
         folder.Delete(recursive: true);
     }
@@ -218,19 +209,16 @@ public sealed class CommandLineToolTests : SharedEmulatorFixture
     [Test]
     public async Task ExitCodes_TellUsageErrorsAndRefusalsApart()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var noKey = await ClarifaiCli.RunAsync(["models", "list", "--endpoint", Emulator.Endpoint.ToString(), "--insecure"], output, error, _ => null, interactive: false, CancellationToken.None);
-        var badOption = await ClarifaiCli.RunAsync(["upload"], output, error, _ => null, interactive: false, CancellationToken.None);
-        var wrongKey = await ClarifaiCli.RunAsync(["models", "list", "--endpoint", Emulator.Endpoint.ToString(), "--insecure", "--key", "wrong-key", "--user", "u", "--app", "a"], output, error, _ => null, interactive: false, CancellationToken.None);
+        var noKey = await ToolRun.RunAsync(["models", "list", "--endpoint", Emulator.Endpoint.ToString(), "--insecure"]);
+        var badOption = await ToolRun.RunAsync(["upload"]);
+        var wrongKey = await ToolRun.RunAsync(["models", "list", "--endpoint", Emulator.Endpoint.ToString(), "--insecure", "--key", "wrong-key", "--user", "u", "--app", "a"]);
 
         Assert.Multiple(() =>
         {
-            Assert.That(noKey, Is.EqualTo(64), "no key configured");
-            Assert.That(badOption, Is.EqualTo(64), "a missing argument");
-            Assert.That(wrongKey, Is.EqualTo(2), "Clarifai refused");
-            Assert.That(error.ToString(), Does.Not.Contain("wrong-key"), "the key never appears in a message");
+            Assert.That(noKey.Exit, Is.EqualTo(64), "no key configured");
+            Assert.That(badOption.Exit, Is.EqualTo(64), "a missing argument");
+            Assert.That(wrongKey.Exit, Is.EqualTo(2), "Clarifai refused");
+            Assert.That(wrongKey.Error, Is.Not.Empty.And.Not.Contain("wrong-key"), "the refusal is told, and the key never appears in a message");
         });
     }
 

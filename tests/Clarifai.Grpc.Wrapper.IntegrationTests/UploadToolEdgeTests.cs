@@ -25,14 +25,7 @@ public sealed class UploadToolEdgeTests : SharedEmulatorFixture
 
     private string PathOf(string name) => Path.Combine(_folder.FullName, name);
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string appId, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        string[] connection = ["--endpoint", Emulator.Endpoint.ToString(), "--key", Emulator.ApiKey, "--user", EmulatorClients.UserId, "--app", appId, "--insecure"];
-        var exit = await ClarifaiCli.RunAsync([.. args, .. connection], output, error, _ => null, interactive: false, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string appId, params string[] args) => ToolRun.AgainstAsync(Emulator, appId, args);
 
     private static void AssertOneCleanLine(string error)
     {

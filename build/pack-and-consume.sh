@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Packs Clarifai.Grpc.Wrapper into a local folder feed, then builds and runs a consumer project against that package
-# from outside the repository, with its own package cache (so no stale copy of the same version can stand in).
+# from outside the repository, with its own package cache (so no stale copy of the same version can stand in). Packs
+# the clarifai tool as .NET 10 RID-specific tool packages (this platform's native one, and the framework-dependent
+# fallback), installs it as users do and runs it; with CLARIFAI_NATIVE_TOOL_DIR set, leaves the installed native tool
+# there for build/aot/run-native-checks.sh.
 # The feed is added with RestoreAdditionalProjectSources: the machine's own NuGet sources stay as they are.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -8,9 +11,19 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet pack "$repo/src/Clarifai.Grpc.Wrapper/Clarifai.Grpc.Wrapper.csproj" -c Release -o "$work/feed" --nologo -v:q
-for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Cli; do
+for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$work/feed" --nologo -v:q
 done
+# The tool: the top-level package (which names one package per platform), this platform's native package (Native AOT
+# compiles on the platform it targets), and "any", the framework-dependent fallback for the others.
+case "$(uname -m)" in aarch64|arm64) host_rid=linux-arm64 ;; *) host_rid=linux-x64 ;; esac
+dotnet pack "$repo/src/Clarifai.Cli/Clarifai.Cli.csproj" -c Release -o "$work/feed" --nologo -v:q
+dotnet pack "$repo/src/Clarifai.Cli/Clarifai.Cli.csproj" -c Release -r "$host_rid" -o "$work/feed" --nologo -v:q >"$work/native-pack.log" 2>&1 \
+  || { echo "pack: the native $host_rid tool package failed:" >&2; cat "$work/native-pack.log" >&2; exit 1; }
+if grep -E ': warning [A-Z]+[0-9]+' "$work/native-pack.log" | grep -q .; then
+  echo "pack: the native tool's compilation printed warnings (the rule is none, docs/aot.md):" >&2; grep -E ': warning ' "$work/native-pack.log" | sort -u >&2; exit 1
+fi
+dotnet pack "$repo/src/Clarifai.Cli/Clarifai.Cli.csproj" -c Release -r any -o "$work/feed" --nologo -v:q
 package="$(ls "$work/feed"/Clarifai.Grpc.Wrapper.[0-9]*.nupkg | grep -v '\.snupkg$' | head -n 1)"
 ai_package="$(ls "$work/feed"/Clarifai.Grpc.Wrapper.AI.*.nupkg | grep -v '\.snupkg$' | head -n 1)"
 version="$(basename "$package" .nupkg)"; version="${version#Clarifai.Grpc.Wrapper.}"
@@ -37,7 +50,21 @@ dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release --nologo
   -p:RestorePackagesPath="$work/packages"
 echo "pack: a consumer built and ran against Clarifai.Grpc.Wrapper, .AI, .Sqlite and .Redis $version from a local feed"
 
-# The command-line tool, installed as users install it, from the same feed.
+# The command-line tool, installed as users install it, from the same feed: on this platform, its native executable.
 dotnet tool install Clarifai.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/feed" >/dev/null
 "$work/tools/clarifai" --help | grep -q "upload" || { echo "pack: the installed clarifai tool does not list its upload command" >&2; exit 1; }
-echo "pack: the clarifai tool installed from the feed and ran"
+installed="$(readlink -f "$work/tools/clarifai")"
+case "$installed" in */Clarifai.Cli.$host_rid/*|*/clarifai.cli.$host_rid/*) ;; *) echo "pack: the installed tool is not the $host_rid package: $installed" >&2; exit 1 ;; esac
+head -c 4 "$installed" | grep -q "ELF" || { echo "pack: the installed $host_rid tool is not a native executable: $installed" >&2; exit 1; }
+echo "pack: the clarifai tool installed from the feed as the native $host_rid executable and ran"
+if [ -n "${CLARIFAI_NATIVE_TOOL_DIR:-}" ]; then mkdir -p "$CLARIFAI_NATIVE_TOOL_DIR" && cp -r "$work/tools/." "$CLARIFAI_NATIVE_TOOL_DIR/"; fi
+
+# A platform the tool has no native package for gets "any", the framework-dependent tool. To be such a platform here,
+# install from a feed whose top-level package (packed for this check only) lists every platform but this one.
+mkdir -p "$work/fallback-feed"
+dotnet pack "$repo/src/Clarifai.Cli/Clarifai.Cli.csproj" -c Release -o "$work/fallback-feed" --nologo -v:q '-p:ToolPackageRuntimeIdentifiers="osx-arm64;win-x64;any"'
+cp "$work/feed/Clarifai.Cli.any.$version.nupkg" "$work/fallback-feed/"
+dotnet tool install Clarifai.Cli --version "$version" --tool-path "$work/fallback-tools" --add-source "$work/fallback-feed" >/dev/null
+"$work/fallback-tools/clarifai" --help | grep -q "upload" || { echo "pack: the framework-dependent clarifai tool does not run" >&2; exit 1; }
+find "$work/fallback-tools/.store" -path '*clarifai.cli.any*' -name clarifai.dll | grep -q . || { echo "pack: for an unlisted platform, the installer did not take the framework-dependent package" >&2; exit 1; }
+echo "pack: for a platform without a native package, the framework-dependent tool installed and ran"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Native AOT in CI: publishes the clarifai tool and samples/CustomModel as native executables — a publish that prints a
+# Native AOT in CI: publishes the clarifai tool (unless CLARIFAI_CLI_NATIVE names one already) and samples/CustomModel
+# as native executables — a publish that prints a
 # trimming or AOT warning fails, since zero warnings is the rule (docs/aot.md) — then runs the native tool through the
 # command-path tests of the tool (the same tests the JIT run passed, now spawning the native executable: uploads with
 # a resume, a kill and a signal mid-run, predict, methods, models list/create/train, inputs list/delete, failures and
@@ -23,13 +24,21 @@ publish() { # project, output folder
   echo "aot: published $1 natively with no warning ($(du -h "$2" | tail -1 | cut -f1) folder)"
 }
 
-publish src/Clarifai.Cli "$work/cli" || exit 1
+# The tool as users get it when CLARIFAI_CLI_NATIVE names it (.ci/run: installed from the feed the pack check made,
+# whose native package compiled with no warning), else published here.
+if [ -n "${CLARIFAI_CLI_NATIVE:-}" ] && [ -x "$CLARIFAI_CLI_NATIVE" ]; then
+  tool="$CLARIFAI_CLI_NATIVE"
+  echo "aot: the native clarifai installed from the package feed: $tool"
+else
+  publish src/Clarifai.Cli "$work/cli" || exit 1
+  tool="$work/cli/clarifai"
+fi
 publish samples/CustomModel "$work/sample" || exit 1
 
 # The tool's command paths, natively: the tests of the tool, with CLARIFAI_CLI_NATIVE naming the executable. The
 # terminal-session test runs in the test process whatever the variable says (a child's output is not a terminal).
 filter='(FullyQualifiedName~CommandLineToolTests&Name!~OnATerminal)|FullyQualifiedName~UploadToolEdgeTests|FullyQualifiedName~UploadToolProcessTests|FullyQualifiedName~CrashResumeTests|FullyQualifiedName~CliFailuresTests'
-CLARIFAI_CLI_NATIVE="$work/cli/clarifai" dotnet test "$repo/tests/Clarifai.Grpc.Wrapper.IntegrationTests" -c Release --no-build --filter "$filter" >"$work/native-tests.log" 2>&1
+CLARIFAI_CLI_NATIVE="$tool" dotnet test "$repo/tests/Clarifai.Grpc.Wrapper.IntegrationTests" -c Release --no-build --filter "$filter" >"$work/native-tests.log" 2>&1
 tests_status=$?
 summary="$(grep -E '^(Passed|Failed)! +- ' "$work/native-tests.log" | tail -1)"
 passed=$(echo "$summary" | grep -Eo 'Passed: +[0-9]+' | awk '{print $2}')
@@ -54,6 +63,6 @@ echo "aot: native samples/CustomModel walked through: $(grep -c '^[0-9]\. ' "$wo
 
 # Startup to the first answered call, natively (printed, not asserted; docs/benchmarks.md has measured figures).
 /usr/bin/time -f "%e s wall, %U s user + %S s system CPU, %M KiB peak RSS" -o "$work/time.log" \
-  "$work/cli/clarifai" models list --endpoint "$endpoint" --key "$pat" --user native --app walkthrough --insecure >/dev/null 2>&1 \
+  "$tool" models list --endpoint "$endpoint" --key "$pat" --user native --app walkthrough --insecure >/dev/null 2>&1 \
   && echo "aot: native 'clarifai models list' (start to first answered call, exit): $(cat "$work/time.log")"
 exit 0

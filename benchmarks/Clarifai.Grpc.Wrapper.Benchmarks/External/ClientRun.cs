@@ -58,7 +58,7 @@ internal static class ClientRun
             P50Us = latencies is null ? 0 : latencies[latencies.Count / 2].TotalMicroseconds,
             P99Us = latencies is null ? 0 : latencies[(int)(latencies.Count * 0.99)].TotalMicroseconds,
         };
-        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(figures));
+        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(figures, ClientFiguresJson.Default.ClientFigures));
         return 0;
     }
 }

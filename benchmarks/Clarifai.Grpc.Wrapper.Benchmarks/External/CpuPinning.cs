@@ -32,6 +32,10 @@ internal sealed record CpuPinning(string? Taskset)
         return (Taskset, ["-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), .. self]);
     }
 
+    /// <summary>The command that starts <paramref name="program"/> (another executable) with <paramref name="arguments"/> on <paramref name="core"/>.</summary>
+    public (string FileName, List<string> Arguments) Command(int core, string program, IEnumerable<string> arguments) =>
+        Taskset is null ? (program, arguments.ToList()) : (Taskset, ["-c", core.ToString(System.Globalization.CultureInfo.InvariantCulture), program, .. arguments]);
+
     public override string ToString() =>
         Pinned ? $"sink server pinned to core {ServerCore}, each client to core {ClientCore} (taskset)" : "NOT pinned (needs Linux, 2 cores and taskset): server and client share the cores";
 }

@@ -61,6 +61,11 @@ internal static class ExternalReport
             .Select(s => (Ours: s, Raw: RawCounterpart(s.Key, scenarios)))
             .Where(p => p.Raw.Value is not null)
             .ToList();
+
+        // A native scenario is also compared with the JIT raw stub: what a process gains by going native.
+        pairs.AddRange(scenarios.Where(s => s.Key.EndsWith("@aot", StringComparison.Ordinal))
+            .Select(s => (Ours: s, Raw: scenarios.FirstOrDefault(r => r.Key == s.Key[..^"@aot".Length].Replace("-ours", "-raw", StringComparison.Ordinal))))
+            .Where(p => p.Raw.Value is not null));
         if (pairs.Count == 0) return;
         text.AppendLine("Ratios, ours ÷ raw, paired per round: median (min–max)");
         text.AppendLine();
@@ -73,6 +78,47 @@ internal static class ExternalReport
         }
 
         text.AppendLine();
+    }
+
+    /// <summary>
+    /// The tool's runs: each figure min–max over the rounds, then against the JIT raw stub's upload (upload-raw:10),
+    /// paired per round: whole-process CPU per input and peak RSS.
+    /// </summary>
+    public static string FormatTools(IReadOnlyDictionary<string, List<ToolFigures>> tools, int inputs, IReadOnlyDictionary<string, List<ClientFigures>> results, int rounds)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"The clarifai tool: upload of {inputs:N0} files, and one call (models list: start, answer, exit); min–max over {rounds} rounds");
+        text.AppendLine();
+        text.AppendLine("| figure | " + string.Join(" | ", tools.Keys) + " |");
+        text.AppendLine("|---|" + string.Concat(tools.Select(_ => "---:|")));
+        (string Name, Func<ToolFigures, double> Value, string Format)[] figures =
+        [
+            ("upload: whole-process CPU µs/input", f => f.UploadCpuMs * 1000 / inputs, "0.0"),
+            ("upload: peak RSS MiB", f => f.UploadPeakRssMiB, "0"),
+            ("one call: whole-process CPU ms", f => f.FirstCallCpuMs, "0"),
+            ("one call: peak RSS MiB", f => f.FirstCallPeakRssMiB, "0"),
+        ];
+        foreach (var (name, value, format) in figures) text.AppendLine("| " + name + " | " + string.Join(" | ", tools.Values.Select(runs => Range(runs.Select(value), format))) + " |");
+        text.AppendLine();
+
+        if (results.TryGetValue("upload-raw:10", out var raw) && raw.Count == rounds)
+        {
+            text.AppendLine("Against the JIT raw stub's upload (upload-raw:10), paired per round: median (min–max)");
+            text.AppendLine();
+            text.AppendLine("| figure | " + string.Join(" | ", tools.Keys.Select(k => $"{k} ÷ raw JIT")) + " |");
+            text.AppendLine("|---|" + string.Concat(tools.Select(_ => "---:|")));
+            text.AppendLine("| whole-process CPU per input | " + string.Join(" | ", tools.Values.Select(runs => Paired(runs.Select(f => f.UploadCpuMs * 1000 / inputs), raw.Select(r => r.WholeCpuUsPerOp)))) + " |");
+            text.AppendLine("| peak RSS | " + string.Join(" | ", tools.Values.Select(runs => Paired(runs.Select(f => f.UploadPeakRssMiB), raw.Select(r => r.PeakRssMiB)))) + " |");
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static string Paired(IEnumerable<double> ours, IEnumerable<double> raw)
+    {
+        var ratios = ours.Zip(raw, (o, r) => r == 0 ? double.NaN : o / r).Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{ratios[ratios.Count / 2]:0.00} ({ratios[0]:0.00}–{ratios[^1]:0.00})");
     }
 
     /// <summary>The raw pattern an "ours" scenario is compared with: the same concurrency, else the first raw one of its kind.</summary>

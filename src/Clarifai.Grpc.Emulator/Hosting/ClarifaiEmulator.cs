@@ -156,23 +156,28 @@ public sealed class ClarifaiEmulator : IAsyncDisposable
         builder.Services.AddSingleton<RestGateway>();
         builder.Services.AddGrpc(grpc =>
         {
-            // One interceptor per concern, outermost first: request ids on every answer, faults, the key, the app.
-            grpc.Interceptors.Add<UnservedRpcInterceptor>();
-            grpc.Interceptors.Add<RequestIdInterceptor>();
-            grpc.Interceptors.Add<TrafficInterceptor>();
-            grpc.Interceptors.Add<FaultInterceptor>();
-            grpc.Interceptors.Add<AuthenticationInterceptor>();
-            grpc.Interceptors.Add<TenantInterceptor>();
             grpc.MaxReceiveMessageSize = 64 * 1024 * 1024;
             grpc.MaxSendMessageSize = 64 * 1024 * 1024;
+        }).AddServiceOptions<EmulatedV2Service>(api =>
+        {
+            // The API's concerns, one interceptor each, outermost first: request ids on every answer, faults, the key,
+            // the app. On the API's service only: the health probe needs no key and carries no request id.
+            api.Interceptors.Add<UnservedRpcInterceptor>();
+            api.Interceptors.Add<RequestIdInterceptor>();
+            api.Interceptors.Add<TrafficInterceptor>();
+            api.Interceptors.Add<FaultInterceptor>();
+            api.Interceptors.Add<AuthenticationInterceptor>();
+            api.Interceptors.Add<TenantInterceptor>();
         });
 
         // Our binder instead of Grpc.AspNetCore's, so that a body that is not protobuf is answered Internal (see the type).
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.AddSingleton<IServiceMethodProvider<EmulatedV2Service>, StrictParsingMethodProvider>();
+        builder.Services.AddSingleton<IServiceMethodProvider<LocalServerHealth>, HealthMethodProvider>();
 
         var app = builder.Build();
         app.MapGrpcService<EmulatedV2Service>();
+        app.MapGrpcService<LocalServerHealth>();
         var gateway = app.Services.GetRequiredService<RestGateway>();
         app.Map("/v2/{**rest}", gateway.HandleAsync);
         return app;

@@ -11,7 +11,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet pack "$repo/src/Clarifai.Grpc.Wrapper/Clarifai.Grpc.Wrapper.csproj" -c Release -o "$work/feed" --nologo -v:q
-for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis; do
+for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Aspire.Client; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$work/feed" --nologo -v:q
 done
 # The tool: the top-level package (which names one package per platform), this platform's native package (Native AOT
@@ -36,10 +36,10 @@ for expected in lib/net10.0/Clarifai.Grpc.Wrapper.dll lib/net10.0/Clarifai.Api.d
 done
 if unzip -p "$package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: Clarifai.Api must ship inside, not as a dependency" >&2; exit 1; fi
 # The add-on packages depend on the core package (which carries the generated API), never on Clarifai.Api itself.
-for addon in AI Sqlite Redis; do
-  addon_package="$(ls "$work/feed"/Clarifai.Grpc.Wrapper.$addon.*.nupkg | grep -v '\.snupkg$' | head -n 1)"
-  unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Grpc.Wrapper"' || { echo "pack: Clarifai.Grpc.Wrapper.$addon must depend on Clarifai.Grpc.Wrapper" >&2; exit 1; }
-  if unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: Clarifai.Grpc.Wrapper.$addon must not depend on Clarifai.Api" >&2; exit 1; fi
+for addon in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Aspire.Client; do
+  addon_package="$(ls "$work/feed"/$addon.[0-9]*.nupkg | grep -v '\.snupkg$' | head -n 1)"
+  unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Grpc.Wrapper"' || { echo "pack: $addon must depend on Clarifai.Grpc.Wrapper" >&2; exit 1; }
+  if unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: $addon must not depend on Clarifai.Api" >&2; exit 1; fi
 done
 
 mkdir -p "$work/consumer"
@@ -48,7 +48,7 @@ dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release --nologo
   -p:ClarifaiPackageVersion="$version" \
   -p:RestoreAdditionalProjectSources="$work/feed" \
   -p:RestorePackagesPath="$work/packages"
-echo "pack: a consumer built and ran against Clarifai.Grpc.Wrapper, .AI, .Sqlite and .Redis $version from a local feed"
+echo "pack: a consumer built and ran against Clarifai.Grpc.Wrapper, .AI, .Sqlite, .Redis and Clarifai.Aspire.Client $version from a local feed"
 
 # The command-line tool, installed as users install it, from the same feed: on this platform, its native executable.
 dotnet tool install Clarifai.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/feed" >/dev/null

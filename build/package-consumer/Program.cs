@@ -6,6 +6,8 @@ using Clarifai.Grpc.Wrapper.Sqlite;
 using Clarifai.Grpc.Wrapper.Testing;
 using Grpc.Core;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 // Uses the generated API (Clarifai.Api, shipped inside the package), the client, the Testing helpers and the AI
 // package's chat client on a model of the current kind (called by its method signature), over an in-memory invoker:
@@ -20,8 +22,14 @@ bool finished;
 using (var checkpoint = SqliteUploadCheckpoint.Open(checkpointPath)) finished = await checkpoint.FindAsync("nothing-yet", CancellationToken.None) is not null;
 File.Delete(checkpointPath);
 var fleetLimit = new RedisRateLimiterOptions { Key = "clarifai:rate:consumer", PermitsPerSecond = 15 };
-Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}; the chat client answered '{chat.Text}'; a SQLite checkpoint opened; a fleet limit of {fleetLimit.PermitsPerSecond}/s");
-return rpcs > 280 && prediction.Concepts[0].Name == "charlie" && chat.Text == "hello" && !finished ? 0 : 1;
+// The client integration: a host takes the client from a connection string, as an Aspire app host hands it over.
+var hostBuilder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+hostBuilder.Configuration["ConnectionStrings:clarifai"] = "Endpoint=http://127.0.0.1:9;ApiKey=consumer-key;UserId=u;AppId=a";
+hostBuilder.AddClarifaiClient("clarifai");
+using var host = hostBuilder.Build();
+var fromHost = host.Services.GetRequiredService<ClarifaiClient>().Options.Endpoint.Port;
+Console.WriteLine($"package ok: {rpcs} RPCs in V2; predicted {prediction.Concepts[0].Name} {prediction.Concepts[0].Value:0.00}; the chat client answered '{chat.Text}'; a SQLite checkpoint opened; a fleet limit of {fleetLimit.PermitsPerSecond}/s; a host's client at port {fromHost}");
+return rpcs > 280 && prediction.Concepts[0].Name == "charlie" && chat.Text == "hello" && !finished && fromHost == 9 ? 0 : 1;
 
 internal sealed class CannedInvoker : CallInvoker
 {

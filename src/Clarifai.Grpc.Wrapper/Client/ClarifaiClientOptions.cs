@@ -81,6 +81,20 @@ public sealed class ClarifaiClientOptions
     /// <summary>The clock and timers of deadlines, backoffs and polling; default <see cref="TimeProvider.System"/>. Tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Sets the options a configuration section gives (<c>ApiKey</c>, <c>UserId</c>, <c>AppId</c>, <c>Endpoint</c>,
+    /// <c>AllowInsecureCredentials</c>, <c>Timeout</c>, <c>Retry:*</c>, <c>ModelWarmUp:*</c>, <c>Polling:*</c>); keys it
+    /// lacks leave the options as they are. Plain code, no reflection: trimming- and Native AOT-safe.
+    /// </summary>
+    /// <param name="section">The section, for example <c>configuration.GetSection("Clarifai")</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="section"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
+    public void Bind(Microsoft.Extensions.Configuration.IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ClarifaiConfigurationBinder.Bind(section, this);
+    }
+
     /// <summary>Reads the options from <c>CLARIFAI_PAT</c>, <c>CLARIFAI_USER_ID</c>, <c>CLARIFAI_APP_ID</c> and <c>CLARIFAI_API_BASE</c>.</summary>
     /// <returns>The options; unset variables leave the defaults.</returns>
     public static ClarifaiClientOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);

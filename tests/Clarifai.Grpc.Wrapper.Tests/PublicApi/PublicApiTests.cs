@@ -14,12 +14,13 @@ public sealed class PublicApiTests
     [TestCase(typeof(ClarifaiChatClient), "Clarifai.Grpc.Wrapper.AI")]
     [TestCase(typeof(SqliteUploadCheckpoint), "Clarifai.Grpc.Wrapper.Sqlite")]
     [TestCase(typeof(RedisRateLimiter), "Clarifai.Grpc.Wrapper.Redis")]
+    [TestCase(typeof(Clarifai.Aspire.Client.ClarifaiClientSettings), "Clarifai.Aspire.Client")]
     public void ThePublicApi_IsTheApprovedOne(Type anchor, string package)
     {
         var api = Normalize(anchor.Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
             IncludeAssemblyAttributes = false,
-            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"], // our AddClarifai… extensions live there, by convention
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting"], // our AddClarifai… extensions live there, by convention
             // Compiler bookkeeping (state machine names change with any edit of a method body), not API.
             ExcludeAttributes = ["System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute", "System.Runtime.CompilerServices.AsyncStateMachineAttribute", "System.Runtime.CompilerServices.IteratorStateMachineAttribute"],
         }));

@@ -8,12 +8,15 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet pack "$repo/src/Clarifai.Grpc.Wrapper/Clarifai.Grpc.Wrapper.csproj" -c Release -o "$work/feed" --nologo -v:q
 for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Aspire.Client; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$work/feed" --nologo -v:q
 done
+# The local server, as the .NET tool clarifai-local-server (package Clarifai.LocalServer).
+dotnet pack "$repo/src/Clarifai.Grpc.Emulator/Clarifai.Grpc.Emulator.csproj" -c Release -o "$work/feed" --nologo -v:q
 # The tool: the top-level package (which names one package per platform), this platform's native package (Native AOT
 # compiles on the platform it targets), and "any", the framework-dependent fallback for the others.
 case "$(uname -m)" in aarch64|arm64) host_rid=linux-arm64 ;; *) host_rid=linux-x64 ;; esac
@@ -57,6 +60,20 @@ installed="$(readlink -f "$work/tools/clarifai")"
 case "$installed" in */Clarifai.Cli.$host_rid/*|*/clarifai.cli.$host_rid/*) ;; *) echo "pack: the installed tool is not the $host_rid package: $installed" >&2; exit 1 ;; esac
 head -c 4 "$installed" | grep -q "ELF" || { echo "pack: the installed $host_rid tool is not a native executable: $installed" >&2; exit 1; }
 echo "pack: the clarifai tool installed from the feed as the native $host_rid executable and ran"
+# The local server installed as users install it, started on ephemeral ports, and the installed tool answered by it.
+dotnet tool install Clarifai.LocalServer --version "$version" --tool-path "$work/server-tools" --add-source "$work/feed" >/dev/null
+"$work/server-tools/clarifai-local-server" --port 0 >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 150); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
+server_endpoint="$(grep -oE 'listening on http://[^ ]+' "$work/server.log" | head -1 | sed -E 's|listening on ||; s|/$||')"
+server_key="$(grep -oE 'Personal access token: [^ ]+' "$work/server.log" | sed 's/Personal access token: //')"
+[ -n "$server_endpoint" ] || { echo "pack: the installed local server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+"$work/tools/clarifai" models create pets charlie --endpoint "$server_endpoint" --key "$server_key" --user u --app a --insecure >/dev/null \
+  && "$work/tools/clarifai" models list --json --endpoint "$server_endpoint" --key "$server_key" --user u --app a --insecure | grep -q '"pets"' \
+  || { echo "pack: the installed clarifai tool could not use the installed local server" >&2; cat "$work/server.log" >&2; exit 1; }
+kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; server_pid=""
+echo "pack: the local server installed from the feed as the tool clarifai-local-server, started, and served the installed clarifai tool"
+
 if [ -n "${CLARIFAI_NATIVE_TOOL_DIR:-}" ]; then mkdir -p "$CLARIFAI_NATIVE_TOOL_DIR" && cp -r "$work/tools/." "$CLARIFAI_NATIVE_TOOL_DIR/"; fi
 
 # A platform the tool has no native package for gets "any", the framework-dependent tool. To be such a platform here,

@@ -30,6 +30,10 @@ public sealed class ClarifaiHealthCheck : IHealthCheck
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // A context made by hand (not by the health check service) may have no registration: then a failure is Unhealthy.
+        var failureStatus = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -40,11 +44,11 @@ public sealed class ClarifaiHealthCheck : IHealthCheck
         }
         catch (ClarifaiException e)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"Clarifai at {_client.Options.Endpoint} did not answer well: {e.Message}", e);
+            return new HealthCheckResult(failureStatus, $"Clarifai at {_client.Options.Endpoint} did not answer well: {e.Message}", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"Clarifai at {_client.Options.Endpoint} did not answer within {_timeout.TotalSeconds:0.#} s", e);
+            return new HealthCheckResult(failureStatus, $"Clarifai at {_client.Options.Endpoint} did not answer within {_timeout.TotalSeconds:0.#} s", e);
         }
     }
 }

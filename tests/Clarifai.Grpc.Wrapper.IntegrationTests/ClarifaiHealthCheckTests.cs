@@ -41,6 +41,18 @@ public sealed class ClarifaiHealthCheckTests : SharedEmulatorFixture
         });
     }
 
+    [Test]
+    public async Task ACheckRunByHand_WithoutARegistration_ReportsUnhealthy()
+    {
+        var dead = EmulatorClients.Options(Emulator, "app");
+        dead.Endpoint = new Uri($"http://127.0.0.1:{FreePort()}");
+        using var client = new ClarifaiClient(dead);
+
+        var result = await new ClarifaiHealthCheck(client, TimeSpan.FromSeconds(2)).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.That(result.Status, Is.EqualTo(HealthStatus.Unhealthy));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -62,12 +62,11 @@ head -c 4 "$installed" | grep -q "ELF" || { echo "pack: the installed $host_rid 
 echo "pack: the clarifai tool installed from the feed as the native $host_rid executable and ran"
 # The local server installed as users install it, started on ephemeral ports, and the installed tool answered by it.
 dotnet tool install Clarifai.LocalServer --version "$version" --tool-path "$work/server-tools" --add-source "$work/feed" >/dev/null
-"$work/server-tools/clarifai-local-server" --port 0 >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 150); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
-server_endpoint="$(grep -oE 'listening on http://[^ ]+' "$work/server.log" | head -1 | sed -E 's|listening on ||; s|/$||')"
-server_key="$(grep -oE 'Personal access token: [^ ]+' "$work/server.log" | sed 's/Personal access token: //')"
-[ -n "$server_endpoint" ] || { echo "pack: the installed local server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+. "$repo/build/local-server.sh"
+start_local_server "$work/server.log" "$work/server-tools/clarifai-local-server" --port 0 || { echo "pack: the installed local server did not start" >&2; exit 1; }
+server_pid=$local_server_pid
+server_endpoint=$local_server_endpoint
+server_key=$local_server_pat
 "$work/tools/clarifai" models create pets charlie --endpoint "$server_endpoint" --key "$server_key" --user u --app a --insecure >/dev/null \
   && "$work/tools/clarifai" models list --json --endpoint "$server_endpoint" --key "$server_key" --user u --app a --insecure | grep -q '"pets"' \
   || { echo "pack: the installed clarifai tool could not use the installed local server" >&2; cat "$work/server.log" >&2; exit 1; }

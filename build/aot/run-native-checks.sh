@@ -48,12 +48,11 @@ fi
 echo "aot: native clarifai passed its command-path tests: ${summary#*- }"
 
 # A standalone local server (ephemeral ports, Clarifai's sample URLs answered by built-in images) for the sample.
-dotnet run --project "$repo/src/Clarifai.Grpc.Emulator" -c Release --no-build -- --port 0 --offline-samples >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 150); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
-endpoint="$(grep -oE 'listening on http://[^ ]+' "$work/server.log" | head -1 | sed -E 's|listening on ||; s|/$||')"
-[ -n "$endpoint" ] || { echo "aot: the local server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
-pat="$(grep -oE 'Personal access token: [^ ]+' "$work/server.log" | sed 's/Personal access token: //')"
+. "$repo/build/local-server.sh"
+start_local_server "$work/server.log" dotnet run --project "$repo/src/Clarifai.Grpc.Emulator" -c Release --no-build -- --port 0 --offline-samples || exit 1
+server_pid=$local_server_pid
+endpoint=$local_server_endpoint
+pat=$local_server_pat
 
 if ! CLARIFAI_API_BASE="$endpoint" CLARIFAI_PAT="$pat" CLARIFAI_USER_ID=native CLARIFAI_APP_ID=walkthrough "$work/sample/CustomModel" >"$work/sample.log" 2>&1 \
    || ! grep -q "21100 Model trained successfully" "$work/sample.log" || ! grep -q "puppy.jpeg: 10000 Ok" "$work/sample.log"; then

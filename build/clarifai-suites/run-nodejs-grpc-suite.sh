@@ -16,11 +16,10 @@ trap cleanup EXIT
 package="$work/node_modules/clarifai-nodejs-grpc"
 
 key="suite-app-key-$RANDOM$RANDOM"
-dotnet run --project "$repo/src/Clarifai.Grpc.Emulator" -c Release --no-build -- --port 0 --offline-samples --app-key "$key:suite-user/suite-app" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 150); do grep -q "listening on" "$work/server.log" && break; sleep 0.2; done
-address="$(grep -oE 'listening on http://[^ ]+' "$work/server.log" | head -1 | sed -E 's|listening on http://||; s|/$||; s|\[::\]|127.0.0.1|; s|0\.0\.0\.0|127.0.0.1|')"
-[ -n "$address" ] || { echo "suite: the local server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+. "$repo/build/local-server.sh"
+start_local_server "$work/server.log" dotnet run --project "$repo/src/Clarifai.Grpc.Emulator" -c Release --no-build -- --port 0 --offline-samples --app-key "$key:suite-user/suite-app" || exit 1
+server_pid=$local_server_pid
+address=$local_server_address
 
 cd "$package"
 CLARIFAI_API_KEY="$key" CLARIFAI_LOCAL_TARGET="$address" CLARIFAI_SUITE_PACKAGE_DIR="$package" \

@@ -1,4 +1,5 @@
 using Clarifai.Aspire.Client;
+using Clarifai.Grpc.Wrapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -72,25 +73,13 @@ public static class AspireClarifaiExtensions
         return builder;
     }
 
-    /// <summary>The settings a section gives, in plain code (trimming- and Native AOT-safe).</summary>
+    /// <summary>The settings a section gives, by the client options' binding rules (plain code: trimming- and Native AOT-safe).</summary>
     private static void BindSettings(IConfiguration section, ClarifaiClientSettings settings)
     {
         settings.ConnectionString = section[nameof(settings.ConnectionString)] ?? settings.ConnectionString;
-        settings.DisableHealthChecks = Bool(section, nameof(settings.DisableHealthChecks)) ?? settings.DisableHealthChecks;
-        settings.DisableTracing = Bool(section, nameof(settings.DisableTracing)) ?? settings.DisableTracing;
-        settings.DisableMetrics = Bool(section, nameof(settings.DisableMetrics)) ?? settings.DisableMetrics;
-        if (section[nameof(settings.HealthCheckTimeout)] is { } timeout)
-        {
-            settings.HealthCheckTimeout = TimeSpan.TryParse(timeout, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException($"Failed to convert configuration value '{timeout}' at '{Path(section, nameof(settings.HealthCheckTimeout))}' to type 'TimeSpan'.");
-        }
+        settings.DisableHealthChecks = ClarifaiConfigurationBinder.ReadValue(section, nameof(settings.DisableHealthChecks), bool.Parse) ?? settings.DisableHealthChecks;
+        settings.DisableTracing = ClarifaiConfigurationBinder.ReadValue(section, nameof(settings.DisableTracing), bool.Parse) ?? settings.DisableTracing;
+        settings.DisableMetrics = ClarifaiConfigurationBinder.ReadValue(section, nameof(settings.DisableMetrics), bool.Parse) ?? settings.DisableMetrics;
+        settings.HealthCheckTimeout = ClarifaiConfigurationBinder.ReadValue(section, nameof(settings.HealthCheckTimeout), ClarifaiConfigurationBinder.ParseTimeSpan) ?? settings.HealthCheckTimeout;
     }
-
-    private static bool? Bool(IConfiguration section, string key) =>
-        section[key] is not { } text ? null
-        : bool.TryParse(text, out var value) ? value
-        : throw new InvalidOperationException($"Failed to convert configuration value '{text}' at '{Path(section, key)}' to type 'Boolean'.");
-
-    private static string Path(IConfiguration section, string key) => section is IConfigurationSection own ? own.Path + ":" + key : key;
 }

@@ -40,15 +40,15 @@ internal static class ModelEvaluator
 
         var predictions = CrossValidate(examples, concepts);
         var metrics = new EvalMetrics { Summary = new MetricsSummary() };
-        var perConcept = concepts.Select(c => ConceptMetrics(c, examples, predictions)).ToList();
-        metrics.BinaryMetrics.AddRange(perConcept);
-        metrics.MetricsByClass.AddRange(perConcept.Select(b => b.Clone()));
-        metrics.Summary.MacroAvgRocAuc = Mean(perConcept.Select(b => b.RocAuc));
-        metrics.Summary.MacroStdRocAuc = Std(perConcept.Select(b => b.RocAuc));
-        metrics.Summary.MacroAvgF1Score = Mean(perConcept.Select(b => b.F1));
-        metrics.Summary.MacroStdF1Score = Std(perConcept.Select(b => b.F1));
-        metrics.Summary.MacroAvgPrecision = Mean(concepts.Select(c => PrecisionRecall(c, examples, predictions).Precision));
-        metrics.Summary.MacroAvgRecall = Mean(concepts.Select(c => PrecisionRecall(c, examples, predictions).Recall));
+        var perConcept = concepts.Select(c => ConceptMetrics(c, Scored(c, examples, predictions))).ToList();
+        metrics.BinaryMetrics.AddRange(perConcept.Select(c => c.Metrics));
+        metrics.MetricsByClass.AddRange(perConcept.Select(c => c.Metrics.Clone()));
+        metrics.Summary.MacroAvgRocAuc = Mean(perConcept.Select(c => c.Metrics.RocAuc));
+        metrics.Summary.MacroStdRocAuc = Std(perConcept.Select(c => c.Metrics.RocAuc));
+        metrics.Summary.MacroAvgF1Score = Mean(perConcept.Select(c => c.Metrics.F1));
+        metrics.Summary.MacroStdF1Score = Std(perConcept.Select(c => c.Metrics.F1));
+        metrics.Summary.MacroAvgPrecision = Mean(perConcept.Select(c => c.Precision));
+        metrics.Summary.MacroAvgRecall = Mean(perConcept.Select(c => c.Recall));
         metrics.ConfusionMatrix = Confusion(examples, predictions, concepts);
         metrics.CooccurrenceMatrix = Cooccurrence(examples, concepts);
         metrics.LabelCounts = new LabelDistribution();
@@ -86,12 +86,12 @@ internal static class ModelEvaluator
         return predictions;
     }
 
-    private static BinaryMetrics ConceptMetrics(string concept, IReadOnlyList<LabelledExample> examples, Dictionary<string, float>[] predictions)
+    /// <summary>A concept's binary metrics from its held-out scores, with its precision and recall at <see cref="Threshold"/>.</summary>
+    private static (BinaryMetrics Metrics, float Precision, float Recall) ConceptMetrics(string concept, List<(float Score, bool Positive)> scored)
     {
-        var scored = Scored(concept, examples, predictions);
         var positives = scored.Count(s => s.Positive);
         var negatives = scored.Count - positives;
-        var (precision, recall) = PrecisionRecall(concept, examples, predictions);
+        var (precision, recall) = PrecisionRecall(scored);
         var metrics = new BinaryMetrics
         {
             Concept = new Concept { Id = concept, Name = concept },
@@ -125,7 +125,7 @@ internal static class ModelEvaluator
         }
 
         metrics.AvgPrecision = (float)averagePrecision;
-        return metrics;
+        return (metrics, precision, recall);
     }
 
     /// <summary>The concept's held-out scores of the examples that count for it, with their labels.</summary>
@@ -146,9 +146,8 @@ internal static class ModelEvaluator
         return (float)(wins / (positives.Count * (double)negatives.Count));
     }
 
-    private static (float Precision, float Recall) PrecisionRecall(string concept, IReadOnlyList<LabelledExample> examples, Dictionary<string, float>[] predictions)
+    private static (float Precision, float Recall) PrecisionRecall(List<(float Score, bool Positive)> scored)
     {
-        var scored = Scored(concept, examples, predictions);
         var predictedPositive = scored.Count(s => s.Score >= Threshold);
         var truePositive = scored.Count(s => s.Score >= Threshold && s.Positive);
         var positives = scored.Count(s => s.Positive);

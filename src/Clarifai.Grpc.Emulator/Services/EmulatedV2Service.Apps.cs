@@ -60,7 +60,7 @@ internal sealed partial class EmulatedV2Service
     public override Task<MultiAppResponse> PatchApps(PatchAppsRequest request, ServerCallContext context)
     {
         var user = CallState.UserOf(context);
-        if (request.Action is not ("" or "merge" or "overwrite")) return Task.FromResult(new MultiAppResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"action '{request.Action}' is not merge or overwrite") });
+        if (CheckPatchAction(request.Action) is { } badAction) return Task.FromResult(new MultiAppResponse { Status = badAction });
         var found = new List<AppData>();
         foreach (var info in request.Apps)
         {

@@ -36,10 +36,7 @@ internal sealed partial class EmulatedV2Service
     public override Task<MultiModelResponse> PatchModels(PatchModelsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        if (request.Action is not ("" or "merge" or "overwrite"))
-        {
-            return Task.FromResult(new MultiModelResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"action '{request.Action}' is not supported here: merge or overwrite") });
-        }
+        if (CheckPatchAction(request.Action) is { } badAction) return Task.FromResult(new MultiModelResponse { Status = badAction });
 
         var response = new MultiModelResponse { Status = Statuses.Of(StatusCode.Success) };
         lock (app.Gate)

@@ -66,7 +66,7 @@ internal sealed partial class EmulatedV2Service
     public override Task<MultiDatasetResponse> PatchDatasets(PatchDatasetsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        if (request.Action is not ("" or "merge" or "overwrite")) return Task.FromResult(new MultiDatasetResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"action '{request.Action}' is not merge or overwrite") });
+        if (CheckPatchAction(request.Action) is { } badAction) return Task.FromResult(new MultiDatasetResponse { Status = badAction });
         var response = new MultiDatasetResponse { Status = Statuses.Of(StatusCode.Success) };
         lock (app.Gate)
         {
@@ -89,14 +89,7 @@ internal sealed partial class EmulatedV2Service
     public override Task<Clarifai.Api.Status.BaseResponse> DeleteDatasets(DeleteDatasetsRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        lock (app.Gate)
-        {
-            var missing = request.DatasetIds.FirstOrDefault(id => !app.Datasets.ContainsKey(id));
-            if (missing is not null) return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = NoDataset(missing) });
-            foreach (var id in request.DatasetIds) app.Datasets.Remove(id);
-        }
-
-        return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.Success) });
+        lock (app.Gate) return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = RemoveAll(app.Datasets, request.DatasetIds, NoDataset) ?? Statuses.Of(StatusCode.Success) });
     }
 
     /// <summary>Adds the app's existing inputs to a dataset; an input already in it is 64101, one the app lacks 30102.</summary>

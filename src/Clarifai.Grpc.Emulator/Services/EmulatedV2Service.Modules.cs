@@ -70,7 +70,7 @@ internal sealed partial class EmulatedV2Service
     public override Task<MultiModuleResponse> PatchModules(PatchModulesRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        if (request.Action is not ("" or "merge" or "overwrite")) return Task.FromResult(new MultiModuleResponse { Status = Statuses.Of(StatusCode.ConnInvalidRequest, $"action '{request.Action}' is not merge or overwrite") });
+        if (CheckPatchAction(request.Action) is { } badAction) return Task.FromResult(new MultiModuleResponse { Status = badAction });
         var response = new MultiModuleResponse { Status = Statuses.Of(StatusCode.Success) };
         lock (app.Gate)
         {
@@ -95,14 +95,7 @@ internal sealed partial class EmulatedV2Service
     public override Task<Clarifai.Api.Status.BaseResponse> DeleteModules(DeleteModulesRequest request, ServerCallContext context)
     {
         var app = AppOf(context);
-        lock (app.Gate)
-        {
-            var missing = request.Ids.FirstOrDefault(id => !app.Modules.ContainsKey(id));
-            if (missing is not null) return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = NoModule(missing) });
-            foreach (var id in request.Ids) app.Modules.Remove(id);
-        }
-
-        return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = Statuses.Of(StatusCode.Success) });
+        lock (app.Gate) return Task.FromResult(new Clarifai.Api.Status.BaseResponse { Status = RemoveAll(app.Modules, request.Ids, NoModule) ?? Statuses.Of(StatusCode.Success) });
     }
 
     private static Clarifai.Api.Status.Status NoModule(string id) => Statuses.Of(StatusCode.ConnDoesNotExist, $"No module with id '{id}'");

@@ -98,6 +98,22 @@ internal sealed partial class EmulatedV2Service : V2.V2Base
         return null;
     }
 
+    /// <summary>The refusal of a Patch request whose <c>action</c> is not <c>merge</c> (or empty: merge) or <c>overwrite</c>; else null.</summary>
+    private static Clarifai.Api.Status.Status? CheckPatchAction(string action) =>
+        action is "" or "merge" or "overwrite" ? null : Statuses.Of(Clarifai.Api.Status.StatusCode.ConnInvalidRequest, $"action '{action}' is not merge or overwrite");
+
+    /// <summary>
+    /// Deletes records by id, all or none: the refusal of the first id the app does not have, else null once every one
+    /// is removed. Called under the app's lock.
+    /// </summary>
+    private static Clarifai.Api.Status.Status? RemoveAll<TRecord>(Dictionary<string, TRecord> records, IEnumerable<string> ids, Func<string, Clarifai.Api.Status.Status> unknown)
+    {
+        var list = ids.ToList();
+        if (list.FirstOrDefault(id => !records.ContainsKey(id)) is { } missing) return unknown(missing);
+        foreach (var id in list) records.Remove(id);
+        return null;
+    }
+
     /// <summary>The app the interceptor resolved from the request's <c>user_app_id</c>.</summary>
     private static AppData AppOf(ServerCallContext context) => CallState.AppOf(context);
 

@@ -53,7 +53,8 @@ internal static class ClarifaiConfigurationBinder
         where T : class =>
         section[key] is { } text ? Parse(section, key, text, parse) : null;
 
-    private static T? ReadValue<T>(IConfiguration section, string key, Func<string, T> parse)
+    /// <summary>A value-typed setting, or null when the section lacks it; a value that does not parse is refused naming its key.</summary>
+    internal static T? ReadValue<T>(IConfiguration section, string key, Func<string, T> parse)
         where T : struct =>
         section[key] is { } text ? Parse(section, key, text, parse) : null;
 
@@ -74,5 +75,5 @@ internal static class ClarifaiConfigurationBinder
 
     private static double ParseDouble(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static TimeSpan ParseTimeSpan(string text) => TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+    internal static TimeSpan ParseTimeSpan(string text) => TimeSpan.Parse(text, CultureInfo.InvariantCulture);
 }

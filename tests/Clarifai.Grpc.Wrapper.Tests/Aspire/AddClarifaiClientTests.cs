@@ -96,6 +96,16 @@ public sealed class AddClarifaiClientTests
         });
     }
 
+    [Test]
+    public void ASettingThatDoesNotParse_NamesItsKey()
+    {
+        var builder = Builder(new() { ["ConnectionStrings:clarifai"] = "ApiKey=k", ["Aspire:Clarifai:Client:DisableTracing"] = "sometimes" });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => builder.AddClarifaiClient("clarifai"));
+
+        Assert.That(ex!.Message, Does.Contain("'sometimes'").And.Contain("Aspire:Clarifai:Client:DisableTracing"));
+    }
+
     [TestCase("ApiKey=k;Password=p", "key 'password'")]
     [TestCase("Endpoint=https://api.clarifai.com;UserId=u", "no ApiKey")]
     [TestCase("ApiKey='unterminated", "malformed")]

@@ -11,7 +11,7 @@ if (args.Contains("--help") || args.Contains("-h"))
 EmulatorOptions options;
 try
 {
-    options = EmulatorCommandLine.Parse(args);
+    options = EmulatorCommandLine.Parse(args, Environment.GetEnvironmentVariable);
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
 {
@@ -25,9 +25,15 @@ await app.StartAsync();
 var urls = app.Urls.ToList();
 Console.WriteLine($"Clarifai emulator listening on {urls[0]} (gRPC, HTTP/2, no TLS)");
 Console.WriteLine($"REST: {urls[1].TrimEnd('/').Replace("[::]", "127.0.0.1", StringComparison.Ordinal)}");
-// One line per key, in exactly these forms, so that scripts can read them.
-Console.WriteLine($"Personal access token: {options.ApiKey}");
-foreach (var appKey in options.AppKeys) Console.WriteLine($"App key: {appKey.Key} (user_id {appKey.UserId}, app_id {appKey.AppId})");
+// One line per key, in exactly these forms, so that scripts can read them; a key handed over in the environment (an
+// orchestrator's secret, e.g. an Aspire app host's) stays out of the output, which such a host keeps as logs.
+var keyFromEnvironment = !args.Contains("--key") && Environment.GetEnvironmentVariable(EmulatorCommandLine.KeyVariable) is { Length: > 0 };
+var appKeyFromEnvironment = !args.Contains("--app-key") && Environment.GetEnvironmentVariable(EmulatorCommandLine.AppKeyVariable) is { Length: > 0 };
+Console.WriteLine(keyFromEnvironment ? $"Personal access token: (from {EmulatorCommandLine.KeyVariable})" : $"Personal access token: {options.ApiKey}");
+foreach (var appKey in options.AppKeys)
+{
+    Console.WriteLine($"App key: {(appKeyFromEnvironment ? $"(from {EmulatorCommandLine.AppKeyVariable})" : appKey.Key)} (user_id {appKey.UserId}, app_id {appKey.AppId})");
+}
 Console.WriteLine("With the token any user_app_id is accepted; each (user_id, app_id) is its own app. Faults: " + (options.Faults.Any ? options.Faults.ToString() : "none"));
 Console.WriteLine("Press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();

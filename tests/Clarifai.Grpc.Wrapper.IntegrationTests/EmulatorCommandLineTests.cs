@@ -50,6 +50,32 @@ public sealed class EmulatorCommandLineTests
     }
 
     [Test]
+    public void Keys_ComeFromTheEnvironment_WhenTheCommandLineGivesNone_AndABadOneIsNeverQuoted()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            [EmulatorCommandLine.KeyVariable] = "pat-from-env",
+            [EmulatorCommandLine.AppKeyVariable] = "app-key-from-env:ann/photos",
+        };
+        string? Read(string name) => environment.GetValueOrDefault(name);
+
+        var fromEnvironment = EmulatorCommandLine.Parse([], Read);
+        var fromCommandLine = EmulatorCommandLine.Parse(["--key", "k", "--app-key", "ak:bob/docs"], Read);
+        environment[EmulatorCommandLine.AppKeyVariable] = "secret-without-app";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromEnvironment.ApiKey, Is.EqualTo("pat-from-env"));
+            Assert.That(fromEnvironment.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey("app-key-from-env", "ann", "photos") }));
+            Assert.That(fromCommandLine.ApiKey, Is.EqualTo("k"));
+            Assert.That(fromCommandLine.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey("ak", "bob", "docs") }));
+            Assert.That(
+                () => EmulatorCommandLine.Parse([], Read),
+                Throws.ArgumentException.With.Message.Contains(EmulatorCommandLine.AppKeyVariable).And.Message.Not.Contains("secret"));
+        });
+    }
+
+    [Test]
     public void PortZero_PicksAFreeRestPortToo_SoTwoServersDoNotCollide()
     {
         Assert.Multiple(() =>

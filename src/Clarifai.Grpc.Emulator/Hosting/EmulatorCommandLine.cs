@@ -25,15 +25,32 @@ internal static class EmulatorCommandLine
           --max-rps N                fault: at most N requests per second, the rest get 11005
           --seed N                   seed of the fault draws (default 42)
           --help                     this text
+
+        Environment (so that an orchestrator need not put secrets on a command line):
+          CLARIFAI_LOCAL_SERVER_KEY      the personal access token, when --key is not given
+          CLARIFAI_LOCAL_SERVER_APP_KEY  an app key as KEY:USER/APP, when no --app-key is given
+        Keys taken from the environment are not printed.
         """;
 
-    public static EmulatorOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The environment variable that holds the personal access token when <c>--key</c> is not given.</summary>
+    public const string KeyVariable = "CLARIFAI_LOCAL_SERVER_KEY";
+
+    /// <summary>The environment variable that holds an app key (<c>KEY:USER/APP</c>) when no <c>--app-key</c> is given.</summary>
+    public const string AppKeyVariable = "CLARIFAI_LOCAL_SERVER_APP_KEY";
+
+    /// <summary>Reads the options from <paramref name="args"/>, then the environment for the keys not given there.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">Reads an environment variable; <see langword="null"/> for none.</param>
+    /// <returns>The options, validated.</returns>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one.</exception>
+    public static EmulatorOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
     {
         var options = new EmulatorOptions { Port = 5080, RestPort = 5081 };
         var faults = FaultOptions.None;
         var hosts = options.AllowedUrlHosts.ToList();
         List<EmulatorAppKey>? appKeys = null;
         var restPortGiven = false;
+        var keyGiven = false;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -44,7 +61,7 @@ internal static class EmulatorCommandLine
             {
                 case "--port": options = options with { Port = Int() }; break;
                 case "--rest-port": options = options with { RestPort = Int() }; restPortGiven = true; break;
-                case "--key": options = options with { ApiKey = Value() }; break;
+                case "--key": options = options with { ApiKey = Value() }; keyGiven = true; break;
                 case "--app-key": (appKeys ??= []).Add(EmulatorAppKey.Parse(Value())); break;
                 case "--allow-url-host": hosts.Add(Value()); break;
                 case "--training-ms": options = options with { TrainingDuration = TimeSpan.FromMilliseconds(Int()) }; break;
@@ -61,11 +78,26 @@ internal static class EmulatorCommandLine
             }
         }
 
+        if (!keyGiven && environment?.Invoke(KeyVariable) is { Length: > 0 } key) options = options with { ApiKey = key };
+        if (appKeys is null && environment?.Invoke(AppKeyVariable) is { Length: > 0 } appKey) appKeys = [AppKeyFromEnvironment(appKey)];
         options = options with { AllowedUrlHosts = hosts, Faults = faults, AppKeys = appKeys ?? options.AppKeys };
 
         // An ephemeral gRPC port asks for an ephemeral REST port too: two servers started with --port 0 must not collide.
         if (options.Port == 0 && !restPortGiven) options = options with { RestPort = 0 };
         options.Validate();
         return options;
+    }
+
+    // The variable holds a secret: a bad value is named by the variable, never quoted.
+    private static EmulatorAppKey AppKeyFromEnvironment(string value)
+    {
+        try
+        {
+            return EmulatorAppKey.Parse(value);
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException($"{AppKeyVariable} is not an app key of the form KEY:USER/APP.");
+        }
     }
 }

@@ -15,12 +15,13 @@ public sealed class PublicApiTests
     [TestCase(typeof(SqliteUploadCheckpoint), "Clarifai.Grpc.Wrapper.Sqlite")]
     [TestCase(typeof(RedisRateLimiter), "Clarifai.Grpc.Wrapper.Redis")]
     [TestCase(typeof(Clarifai.Aspire.Client.ClarifaiClientSettings), "Clarifai.Aspire.Client")]
+    [TestCase(typeof(global::Aspire.Hosting.ApplicationModel.ClarifaiResource), "Clarifai.Aspire.Hosting")]
     public void ThePublicApi_IsTheApprovedOne(Type anchor, string package)
     {
         var api = Normalize(anchor.Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
             IncludeAssemblyAttributes = false,
-            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting"], // our AddClarifai… extensions live there, by convention
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Aspire.Hosting"], // our AddClarifai… extensions and app-model resources live there, by convention
             // Compiler bookkeeping (state machine names change with any edit of a method body), not API.
             ExcludeAttributes = ["System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute", "System.Runtime.CompilerServices.AsyncStateMachineAttribute", "System.Runtime.CompilerServices.IteratorStateMachineAttribute"],
         }));

@@ -12,7 +12,7 @@ server_pid=""
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet pack "$repo/src/Clarifai.Grpc.Wrapper/Clarifai.Grpc.Wrapper.csproj" -c Release -o "$work/feed" --nologo -v:q
-for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Aspire.Client; do
+for project in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc.Wrapper.Redis Clarifai.Aspire.Client Clarifai.Aspire.Hosting; do
   dotnet pack "$repo/src/$project/$project.csproj" -c Release -o "$work/feed" --nologo -v:q
 done
 # The local server, as the .NET tool clarifai-local-server (package Clarifai.LocalServer).
@@ -72,6 +72,20 @@ server_key=$local_server_pat
   || { echo "pack: the installed clarifai tool could not use the installed local server" >&2; cat "$work/server.log" >&2; exit 1; }
 kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; server_pid=""
 echo "pack: the local server installed from the feed as the tool clarifai-local-server, started, and served the installed clarifai tool"
+
+# An Aspire app host of a user's, on Clarifai.Aspire.Hosting from the feed: RunAsEmulator runs the local server tool of
+# the hosting package's own version (dotnet tool exec, from the same feed), and a client on its connection string works.
+hosting_package="$(ls "$work/feed"/Clarifai.Aspire.Hosting.[0-9]*.nupkg | head -n 1)"
+unzip -p "$hosting_package" '*.nuspec' | grep -q 'id="Aspire.Hosting"' || { echo "pack: Clarifai.Aspire.Hosting must depend on Aspire.Hosting" >&2; exit 1; }
+mkdir -p "$work/consumer-apphost"
+cp "$repo/build/package-consumer-apphost/PackageConsumerAppHost.csproj" "$repo/build/package-consumer-apphost/AppHost.cs" "$work/consumer-apphost/"
+CLARIFAI_PACKAGE_FEED="$work/feed" NUGET_PACKAGES="$work/packages" dotnet run --project "$work/consumer-apphost/PackageConsumerAppHost.csproj" -c Release --nologo \
+  -p:ClarifaiPackageVersion="$version" \
+  -p:RestoreAdditionalProjectSources="$work/feed" \
+  -p:RestorePackagesPath="$work/packages" > "$work/consumer-apphost.log" 2>&1 \
+  && grep -q "created model 'pets'" "$work/consumer-apphost.log" \
+  || { echo "pack: the consumer app host could not run the emulator resource:" >&2; tail -n 60 "$work/consumer-apphost.log" >&2; exit 1; }
+echo "pack: $(grep "created model" "$work/consumer-apphost.log")"
 
 if [ -n "${CLARIFAI_NATIVE_TOOL_DIR:-}" ]; then mkdir -p "$CLARIFAI_NATIVE_TOOL_DIR" && cp -r "$work/tools/." "$CLARIFAI_NATIVE_TOOL_DIR/"; fi
 

@@ -62,6 +62,9 @@ public sealed class ClarifaiEmulatorResource : DotnetToolResource
     /// <summary>The app of <see cref="AppKey"/>: the Clarifai resource's app, else the local server's default.</summary>
     public string AppId => Clarifai.AppId ?? "emulator-app";
 
+    /// <summary>The tool's version that runs (<see cref="DefaultVersion"/> unless changed).</summary>
+    internal string? ToolVersion => Annotations.OfType<DotnetToolAnnotation>().LastOrDefault()?.Version;
+
     /// <summary>The server's options set by the fluent methods (faults, latency, training time, …).</summary>
     internal ClarifaiEmulatorSettings Settings { get; } = new();
 

@@ -127,7 +127,10 @@ public static class ClarifaiResourceBuilderExtensions
             .WithParentRelationship(clarifai)
             .WithAnnotation(new EmulatorResourceAnnotation());
 
-        builder.WithAnnotation(new EmulatorResourceAnnotation()).WaitFor(emulatorBuilder);
+        // Not WaitFor(emulator): Aspire's wait for a healthy resource does not notice the process exiting once it ran, so
+        // a server that stops at once (its package not in any feed, say) would leave everything waiting. InitializeAsync
+        // waits for healthy or stopped, and fails the resource in the second case.
+        builder.WithAnnotation(new EmulatorResourceAnnotation());
         configure?.Invoke(emulatorBuilder);
         return builder;
     }
@@ -138,6 +141,7 @@ public static class ClarifaiResourceBuilderExtensions
     {
         try
         {
+            if (resource.Emulator is { } emulator) await WaitForEmulatorAsync(resource, emulator, e, cancellationToken).ConfigureAwait(false);
             await e.Eventing.PublishAsync(new BeforeResourceStartedEvent(resource, e.Services), cancellationToken).ConfigureAwait(false);
             _ = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken).ConfigureAwait(false);
             await e.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with
@@ -156,5 +160,23 @@ public static class ClarifaiResourceBuilderExtensions
             ClarifaiHostingLog.CouldNotStart(e.Logger, exception, resource.Name);
             await e.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.FailedToStart }).ConfigureAwait(false);
         }
+    }
+
+    private static async Task WaitForEmulatorAsync(ClarifaiResource resource, ClarifaiEmulatorResource emulator, InitializeResourceEvent e, CancellationToken cancellationToken)
+    {
+        await e.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with { State = KnownResourceStates.Waiting }).ConfigureAwait(false);
+        var settled = await e.Notifications.WaitForResourceAsync(
+            emulator.Name,
+            update => IsServing(update.Snapshot) || KnownResourceStates.TerminalStates.Contains(update.Snapshot.State?.Text),
+            cancellationToken).ConfigureAwait(false);
+        if (!IsServing(settled.Snapshot))
+        {
+            var exitCode = settled.Snapshot.ExitCode is { } code ? $", exit code {code}" : string.Empty;
+            throw new DistributedApplicationException(
+                $"The local server '{emulator.Name}' stopped ({settled.Snapshot.State?.Text}{exitCode}) before it answered its health check; its log says why (a Clarifai.LocalServer package of version {emulator.ToolVersion} not in any NuGet feed, for one).");
+        }
+
+        static bool IsServing(CustomResourceSnapshot snapshot) =>
+            snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy;
     }
 }

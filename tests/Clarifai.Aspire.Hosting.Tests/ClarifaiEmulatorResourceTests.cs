@@ -41,7 +41,6 @@ public sealed class ClarifaiEmulatorResourceTests
             Assert.That(emulator.Annotations.OfType<HealthCheckAnnotation>().Select(check => check.Key), Is.EqualTo(new[] { "clarifai-emulator_check" }));
             Assert.That(emulator.Annotations.OfType<EmulatorResourceAnnotation>(), Is.Not.Empty);
             Assert.That(clarifai.Resource.Annotations.OfType<EmulatorResourceAnnotation>(), Is.Not.Empty);
-            Assert.That(clarifai.Resource.Annotations.OfType<WaitAnnotation>().Select(wait => (wait.Resource, wait.WaitType)), Is.EqualTo(new[] { ((IResource)emulator, WaitType.WaitUntilHealthy) }));
             Assert.That(builder.Resources.OfType<ParameterResource>(), Is.Empty, "the real API's key parameter is not asked for");
             Assert.That(clarifai.Resource.ConnectionStringExpression.ValueExpression, Is.EqualTo("Endpoint={clarifai-emulator.bindings.grpc.url};ApiKey={clarifai-emulator-token.value}"));
             Assert.That(() => clarifai.RunAsEmulator(), Throws.InvalidOperationException);

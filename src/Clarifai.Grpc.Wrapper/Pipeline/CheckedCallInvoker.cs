@@ -57,7 +57,7 @@ internal sealed class CheckedCallInvoker : CallInvoker
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
         // clarifai.api.V2 has no client-streaming RPC; a hand-made one gets the deadline, telemetry and translation.
-        var checks = new CheckedResponses<TResponse>(method.Name, new StreamCallTelemetry(method.Name, _executor.Time, ClarifaiDiagnostics.StartCall(method.Name), _executor.Time.GetTimestamp(), 1), options.CancellationToken);
+        var checks = new CheckedResponses<TResponse>(method.Name, new StreamCallTelemetry(method.Name, _executor.Server, _executor.Time, ClarifaiDiagnostics.StartCall(method.Name, _executor.Server), _executor.Time.GetTimestamp(), 1), options.CancellationToken);
         AsyncClientStreamingCall<TRequest, TResponse> call;
         try
         {

@@ -38,7 +38,8 @@ internal sealed class ClarifaiCallExecutor
         _warmUp = options.ModelWarmUp;
         _timeout = options.Timeout;
         Time = options.TimeProvider;
-        _pipeline = new TelemetryLayer(Time, log)
+        Server = RpcServer.Of(options.Endpoint);
+        _pipeline = new TelemetryLayer(Time, log, Server)
         {
             Next = new ModelWarmUpLayer(Time, log)
             {
@@ -49,6 +50,9 @@ internal sealed class ClarifaiCallExecutor
             },
         };
     }
+
+    /// <summary>The server the client calls, as telemetry names it.</summary>
+    public RpcServer Server { get; }
 
     /// <summary>The client's clock: what the services poll and wait on (tests replace it so that nothing really sleeps).</summary>
     public TimeProvider Time { get; }

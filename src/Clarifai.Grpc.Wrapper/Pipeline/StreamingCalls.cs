@@ -58,7 +58,7 @@ internal sealed class StreamingCalls
     internal static async IAsyncEnumerable<T> ReadAsync<T>(StreamOpening<T> opening, string method, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var telemetry = opening.Telemetry ?? new StreamCallTelemetry(method, time, null, time.GetTimestamp(), 1);
+        var telemetry = opening.Telemetry ?? new StreamCallTelemetry(method, RpcServer.Unknown, time, null, time.GetTimestamp(), 1);
         try
         {
             var checks = new CheckedResponses<T>(method, telemetry, cancellationToken);

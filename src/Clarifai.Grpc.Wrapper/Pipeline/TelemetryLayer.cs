@@ -12,17 +12,19 @@ internal sealed partial class TelemetryLayer : UnaryLayer
 {
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RpcServer _server;
 
-    public TelemetryLayer(TimeProvider time, ILogger logger)
+    public TelemetryLayer(TimeProvider time, ILogger logger, RpcServer server)
     {
         _time = time;
         _logger = logger;
+        _server = server;
     }
 
     public override async Task<TResponse> SendAsync<TRequest, TResponse>(UnaryInvocation<TRequest, TResponse> call)
     {
         var started = _time.GetTimestamp();
-        var activity = ClarifaiDiagnostics.StartCall(call.Rpc.Name);
+        var activity = ClarifaiDiagnostics.StartCall(call.Rpc.Name, _server);
         call.Activity = activity;
         var handedOver = false;
         try
@@ -30,7 +32,7 @@ internal sealed partial class TelemetryLayer : UnaryLayer
             var response = await NextAsync(call).ConfigureAwait(false);
             if (response is IStreamOpening stream)
             {
-                stream.ContinueWith(new StreamCallTelemetry(call.Rpc.Name, _time, activity, started, call.Attempt));
+                stream.ContinueWith(new StreamCallTelemetry(call.Rpc.Name, _server, _time, activity, started, call.Attempt));
                 handedOver = true;
                 return response;
             }
@@ -41,7 +43,7 @@ internal sealed partial class TelemetryLayer : UnaryLayer
             var requestId = status?.ReqId ?? string.Empty;
             var elapsed = _time.GetElapsedTime(started);
             if (_logger.IsEnabled(LogLevel.Debug)) LogCompleted(_logger, call.Rpc.Name, code, requestId, call.Attempt, elapsed.TotalMilliseconds);
-            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, code, requestId, call.Attempt, elapsed, failed: false, null);
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, _server, call.Attempt, elapsed, CallOutcome.Answered(code, requestId));
             return response;
         }
         catch (ClarifaiException failure)
@@ -57,18 +59,18 @@ internal sealed partial class TelemetryLayer : UnaryLayer
                 LogFailed(_logger, call.Rpc.Name, reason, failure.RequestId, call.Attempt, elapsed.TotalMilliseconds);
             }
 
-            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, (int)failure.Code, failure.RequestId, call.Attempt, elapsed, failed: true, reason);
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, _server, call.Attempt, elapsed, CallOutcome.Of(failure));
             throw;
         }
         catch (OperationCanceledException)
         {
-            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, 0, string.Empty, call.Attempt, _time.GetElapsedTime(started), failed: true, "cancelled");
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, _server, call.Attempt, _time.GetElapsedTime(started), CallOutcome.Cancelled);
             throw;
         }
         catch (Exception other)
         {
             // Neither Clarifai's nor a cancellation: a caller's request source that failed, a bug. Still one ended call.
-            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, 0, string.Empty, call.Attempt, _time.GetElapsedTime(started), failed: true, other.GetType().Name);
+            ClarifaiDiagnostics.CallEnded(activity, call.Rpc.Name, _server, call.Attempt, _time.GetElapsedTime(started), CallOutcome.Crashed(other));
             throw;
         }
         finally

@@ -21,7 +21,7 @@ public sealed class TelemetryTruthTests
 
         await Assert.ThrowsAsync<ClarifaiNotFoundException>(() => client.Predictions.PredictAsync("pets", ImageSource.FromUrl("https://example.test/a.jpg")));
 
-        var activity = activities.Single(a => a.DisplayName == "Clarifai PostModelOutputs");
+        var activity = activities.Single(a => a.DisplayName == "clarifai.api.V2/PostModelOutputs");
         Assert.Multiple(() =>
         {
             Assert.That(activity.Status, Is.EqualTo(ActivityStatusCode.Error));

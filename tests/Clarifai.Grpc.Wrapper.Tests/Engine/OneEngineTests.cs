@@ -164,7 +164,7 @@ public sealed class OneEngineTests
 
         var method = MethodOf(kind);
         var calls = mock.Calls.Where(c => c.Method == method).ToList();
-        var traced = activities.Where(a => a.DisplayName == "Clarifai " + method).ToList();
+        var traced = activities.Where(a => a.DisplayName == "clarifai.api.V2/" + method).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(texts, Is.EqualTo(new[] { "answer" }), "translated and answered after the retry");
@@ -217,7 +217,7 @@ public sealed class OneEngineTests
         {
             Assert.That(activities, Has.Count.EqualTo(1), "ended once");
             Assert.That(activities.Single().Status, Is.EqualTo(ActivityStatusCode.Error));
-            Assert.That(activities.Single().StatusDescription, Is.EqualTo("cancelled"));
+            Assert.That(activities.Single().StatusDescription, Is.EqualTo("CANCELLED"));
         });
     }
 
@@ -261,7 +261,7 @@ public sealed class OneEngineTests
         Assert.Multiple(() =>
         {
             Assert.That(activities, Has.Count.EqualTo(1), "ended once");
-            Assert.That(activities.Single().StatusDescription, Is.EqualTo("cancelled"));
+            Assert.That(activities.Single().StatusDescription, Is.EqualTo("CANCELLED"));
         });
     }
 }

@@ -45,7 +45,7 @@ public sealed class EveryRpcTests
             if (EchoFailureInvoker.HasStatus(responseType))
             {
                 if (thrown is not ClarifaiNotFoundException { Code: StatusCode.ModelDoesNotExist } e || e.Method != name) problems.Add($"{name}: 21200 became {thrown?.GetType().Name ?? "a result"}");
-                if (!activities.Any(a => a.DisplayName == "Clarifai " + name && a.Status == ActivityStatusCode.Error)) problems.Add($"{name}: no failed activity");
+                if (!activities.Any(a => a.DisplayName == "clarifai.api.V2/" + name && a.Status == ActivityStatusCode.Error)) problems.Add($"{name}: no failed activity");
             }
             else if (thrown is not null)
             {

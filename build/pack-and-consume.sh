@@ -45,6 +45,12 @@ for addon in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc
   if unzip -p "$addon_package" '*.nuspec' | grep -q 'id="Clarifai.Api"'; then echo "pack: $addon must not depend on Clarifai.Api" >&2; exit 1; fi
 done
 
+# The client integration ships its configuration schema for editors, as Aspire's client integrations do.
+client_package="$(ls "$work/feed"/Clarifai.Aspire.Client.[0-9]*.nupkg | head -n 1)"
+for expected in ConfigurationSchema.json buildTransitive/net10.0/Clarifai.Aspire.Client.targets; do
+  unzip -Z1 "$client_package" | grep -qx "$expected" || { echo "pack: $expected is missing from Clarifai.Aspire.Client" >&2; exit 1; }
+done
+
 mkdir -p "$work/consumer"
 cp "$repo/build/package-consumer/PackageConsumer.csproj" "$repo/build/package-consumer/Program.cs" "$work/consumer/"
 dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release --nologo \

@@ -1,3 +1,4 @@
+using Clarifai.Grpc.Wrapper.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -75,35 +76,22 @@ public sealed class AddClarifaiTests
         var values = new Dictionary<string, string?>();
         var expected = new List<(string Path, object Value)>();
         var seed = 1;
-        void Walk(Type type, string prefix)
+        foreach (var (path, property) in ConfigurationShape.SettingsOf(typeof(ClarifaiClientOptions)))
         {
-            foreach (var property in type.GetProperties().Where(p => p.SetMethod is { IsPublic: true }))
+            object value = property.PropertyType switch
             {
-                var path = prefix + property.Name;
-                object? value = property.PropertyType switch
-                {
-                    var t when t == typeof(string) => "value-" + seed,
-                    var t when t == typeof(Uri) => new Uri($"https://host{seed}.example.test/"),
-                    var t when t == typeof(bool) => true,
-                    var t when t == typeof(TimeSpan) => TimeSpan.FromSeconds(seed),
-                    var t when t == typeof(int) => seed,
-                    var t when t == typeof(double) => seed + 0.5,
-                    _ => null,
-                };
-                seed++;
-                if (value is not null)
-                {
-                    values["Clarifai:" + path] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
-                    expected.Add((path, value));
-                }
-                else if (property.PropertyType.Namespace == "Clarifai.Grpc.Wrapper" && property.PropertyType.IsClass && property.PropertyType.GetProperties().Any(p => p.PropertyType == typeof(TimeSpan)))
-                {
-                    Walk(property.PropertyType, path + ":");
-                }
-            }
+                var t when t == typeof(string) => "value-" + seed,
+                var t when t == typeof(Uri) => new Uri($"https://host{seed}.example.test/"),
+                var t when t == typeof(bool) => true,
+                var t when t == typeof(TimeSpan) => TimeSpan.FromSeconds(seed),
+                var t when t == typeof(int) => seed,
+                _ => seed + 0.5,
+            };
+            seed++;
+            values["Clarifai:" + path] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+            expected.Add((path, value));
         }
 
-        Walk(typeof(ClarifaiClientOptions), "");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         using var provider = new ServiceCollection().AddClarifai(configuration).BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<ClarifaiClientOptions>>().Value;

@@ -46,9 +46,9 @@ for addon in Clarifai.Grpc.Wrapper.AI Clarifai.Grpc.Wrapper.Sqlite Clarifai.Grpc
 done
 
 # The client integration ships its configuration schema for editors, as Aspire's client integrations do.
-client_package="$(ls "$work/feed"/Clarifai.Aspire.Client.[0-9]*.nupkg | head -n 1)"
+client_contents="$(unzip -Z1 "$(ls "$work/feed"/Clarifai.Aspire.Client.[0-9]*.nupkg | head -n 1)")"
 for expected in ConfigurationSchema.json buildTransitive/net10.0/Clarifai.Aspire.Client.targets; do
-  unzip -Z1 "$client_package" | grep -qx "$expected" || { echo "pack: $expected is missing from Clarifai.Aspire.Client" >&2; exit 1; }
+  grep -qx "$expected" <<<"$client_contents" || { echo "pack: $expected is missing from Clarifai.Aspire.Client" >&2; exit 1; }
 done
 
 mkdir -p "$work/consumer"
@@ -81,8 +81,8 @@ echo "pack: the local server installed from the feed as the tool clarifai-local-
 
 # An Aspire app host of a user's, on Clarifai.Aspire.Hosting from the feed: RunAsEmulator runs the local server tool of
 # the hosting package's own version (dotnet tool exec, from the same feed), and a client on its connection string works.
-hosting_package="$(ls "$work/feed"/Clarifai.Aspire.Hosting.[0-9]*.nupkg | head -n 1)"
-unzip -p "$hosting_package" '*.nuspec' | grep -q 'id="Aspire.Hosting"' || { echo "pack: Clarifai.Aspire.Hosting must depend on Aspire.Hosting" >&2; exit 1; }
+hosting_nuspec="$(unzip -p "$(ls "$work/feed"/Clarifai.Aspire.Hosting.[0-9]*.nupkg | head -n 1)" '*.nuspec')"
+grep -q 'id="Aspire.Hosting"' <<<"$hosting_nuspec" || { echo "pack: Clarifai.Aspire.Hosting must depend on Aspire.Hosting" >&2; exit 1; }
 mkdir -p "$work/consumer-apphost"
 cp "$repo/build/package-consumer-apphost/PackageConsumerAppHost.csproj" "$repo/build/package-consumer-apphost/AppHost.cs" "$work/consumer-apphost/"
 CLARIFAI_PACKAGE_FEED="$work/feed" NUGET_PACKAGES="$work/packages" dotnet run --project "$work/consumer-apphost/PackageConsumerAppHost.csproj" -c Release --nologo \

@@ -4,7 +4,8 @@ namespace Aspire.Hosting.ApplicationModel;
 /// The Clarifai API as a resource of an app host: what a service's <c>AddClarifaiClient(name)</c> connects to. Its
 /// connection string is <c>Endpoint=…;ApiKey=…;UserId=…;AppId=…</c> (the last two when set). By default it points at
 /// the real API with the key of a secret parameter; after <c>RunAsEmulator()</c> it points at the local server its
-/// <see cref="Emulator"/> child runs, with that server's generated token.
+/// <see cref="Emulator"/> child runs, with that server's generated token and always an app (<c>WithApp</c>'s, else
+/// <c>emulator-user/emulator-app</c>).
 /// </summary>
 public sealed class ClarifaiResource : Resource, IResourceWithConnectionString, IResourceWithWaitSupport
 {
@@ -49,13 +50,12 @@ public sealed class ClarifaiResource : Resource, IResourceWithConnectionString, 
             var builder = new ReferenceExpressionBuilder();
             if (Emulator is { } emulator)
             {
-                builder.Append($"Endpoint={emulator.GrpcEndpoint};ApiKey={emulator.PersonalAccessToken}");
-            }
-            else
-            {
-                builder.Append($"Endpoint={Endpoint.AbsoluteUri.TrimEnd('/')};ApiKey={_apiKey}");
+                // Always an app with the emulator (the one its app key is bound to), so that a token works out of the box.
+                builder.Append($"Endpoint={emulator.GrpcEndpoint};ApiKey={emulator.PersonalAccessToken};UserId={emulator.UserId};AppId={emulator.AppId}");
+                return builder.Build();
             }
 
+            builder.Append($"Endpoint={Endpoint.AbsoluteUri.TrimEnd('/')};ApiKey={_apiKey}");
             if (UserId is not null) builder.Append($";UserId={UserId}");
             if (AppId is not null) builder.Append($";AppId={AppId}");
             return builder.Build();

@@ -42,7 +42,7 @@ public sealed class ClarifaiEmulatorResourceTests
             Assert.That(emulator.Annotations.OfType<EmulatorResourceAnnotation>(), Is.Not.Empty);
             Assert.That(clarifai.Resource.Annotations.OfType<EmulatorResourceAnnotation>(), Is.Not.Empty);
             Assert.That(builder.Resources.OfType<ParameterResource>(), Is.Empty, "the real API's key parameter is not asked for");
-            Assert.That(clarifai.Resource.ConnectionStringExpression.ValueExpression, Is.EqualTo("Endpoint={clarifai-emulator.bindings.grpc.url};ApiKey={clarifai-emulator-token.value}"));
+            Assert.That(clarifai.Resource.ConnectionStringExpression.ValueExpression, Is.EqualTo("Endpoint={clarifai-emulator.bindings.grpc.url};ApiKey={clarifai-emulator-token.value};UserId=emulator-user;AppId=emulator-app"), "an app out of the box");
             Assert.That(() => clarifai.RunAsEmulator(), Throws.InvalidOperationException);
         });
     }
@@ -131,7 +131,7 @@ public sealed class ClarifaiEmulatorResourceTests
     }
 
     [Test]
-    public void InPublishMode_TheResourceStaysTheRealApi()
+    public async Task InPublishMode_TheResourceStaysTheRealApi_InTheManifestToo()
     {
         var output = Directory.CreateTempSubdirectory("clarifai-manifest-");
         try
@@ -139,9 +139,16 @@ public sealed class ClarifaiEmulatorResourceTests
             var builder = AppHosts.Publish(output.FullName);
             var clarifai = builder.AddClarifai("clarifai").RunAsEmulator();
 
+            using var app = builder.Build();
+            await app.RunAsync();
+            var manifest = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "aspire-manifest.json")))!;
+
             Assert.Multiple(() =>
             {
                 Assert.That(builder.ExecutionContext.IsPublishMode, Is.True);
+                Assert.That(manifest["resources"]?["clarifai"]?["type"]?.GetValue<string>(), Is.EqualTo("value.v0"));
+                Assert.That(manifest["resources"]?["clarifai"]?["connectionString"]?.GetValue<string>(), Is.EqualTo("Endpoint=https://api.clarifai.com;ApiKey={clarifai-api-key.value}"));
+                Assert.That(manifest["resources"]?["clarifai-api-key"]?["type"]?.GetValue<string>(), Does.StartWith("parameter."));
                 Assert.That(clarifai.Resource.Emulator, Is.Null);
                 Assert.That(builder.Resources.OfType<ClarifaiEmulatorResource>(), Is.Empty);
                 Assert.That(clarifai.Resource.ConnectionStringExpression.ValueExpression, Does.StartWith("Endpoint=https://api.clarifai.com;ApiKey={clarifai-api-key.value}"));

@@ -9,9 +9,10 @@ if (args.Contains("--help") || args.Contains("-h"))
 }
 
 EmulatorOptions options;
+bool keyFromEnvironment, appKeyFromEnvironment;
 try
 {
-    options = EmulatorCommandLine.Parse(args, Environment.GetEnvironmentVariable);
+    options = EmulatorCommandLine.Parse(args, Environment.GetEnvironmentVariable, out keyFromEnvironment, out appKeyFromEnvironment);
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
 {
@@ -27,8 +28,6 @@ Console.WriteLine($"Clarifai emulator listening on {urls[0]} (gRPC, HTTP/2, no T
 Console.WriteLine($"REST: {urls[1].TrimEnd('/').Replace("[::]", "127.0.0.1", StringComparison.Ordinal)}");
 // One line per key, in exactly these forms, so that scripts can read them; a key handed over in the environment (an
 // orchestrator's secret, e.g. an Aspire app host's) stays out of the output, which such a host keeps as logs.
-var keyFromEnvironment = !args.Contains("--key") && Environment.GetEnvironmentVariable(EmulatorCommandLine.KeyVariable) is { Length: > 0 };
-var appKeyFromEnvironment = !args.Contains("--app-key") && Environment.GetEnvironmentVariable(EmulatorCommandLine.AppKeyVariable) is { Length: > 0 };
 Console.WriteLine(keyFromEnvironment ? $"Personal access token: (from {EmulatorCommandLine.KeyVariable})" : $"Personal access token: {options.ApiKey}");
 foreach (var appKey in options.AppKeys)
 {

@@ -27,23 +27,21 @@ internal static class AppHosts
     }
 
     /// <summary>The environment a resource would be started with (its endpoints need no port for it).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> EnvironmentOf(IResource resource)
-    {
-        var configuration = await ExecutionConfigurationBuilder.Create(resource)
-            .WithEnvironmentVariablesConfig()
-            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
-        if (configuration.Exception is { } exception) throw exception;
-        return configuration.EnvironmentVariables.ToDictionary(variable => variable.Key, variable => variable.Value);
-    }
+    public static async Task<IReadOnlyDictionary<string, string>> EnvironmentOf(IResource resource) =>
+        (await ConfigurationOf(resource, withArguments: false)).EnvironmentVariables.ToDictionary(variable => variable.Key, variable => variable.Value);
 
     /// <summary>The arguments and environment a resource would be started with, as the orchestrator resolves them.</summary>
     public static async Task<(string[] Arguments, IReadOnlyDictionary<string, string> Environment)> LaunchOf(IResource resource)
     {
-        var configuration = await ExecutionConfigurationBuilder.Create(resource)
-            .WithArgumentsConfig()
-            .WithEnvironmentVariablesConfig()
-            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
-        if (configuration.Exception is { } exception) throw exception;
+        var configuration = await ConfigurationOf(resource, withArguments: true);
         return ([.. configuration.Arguments.Select(argument => argument.Value)], configuration.EnvironmentVariables.ToDictionary(variable => variable.Key, variable => variable.Value));
+    }
+
+    private static async Task<IExecutionConfigurationResult> ConfigurationOf(IResource resource, bool withArguments)
+    {
+        var builder = ExecutionConfigurationBuilder.Create(resource).WithEnvironmentVariablesConfig();
+        if (withArguments) builder = builder.WithArgumentsConfig();
+        var configuration = await builder.BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), NullLogger.Instance, CancellationToken.None);
+        return configuration.Exception is { } exception ? throw exception : configuration;
     }
 }

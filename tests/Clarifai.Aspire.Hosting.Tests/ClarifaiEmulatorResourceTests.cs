@@ -200,7 +200,7 @@ public sealed class ClarifaiEmulatorResourceTests
         {
             AppHosts.Allocate(emulator, "grpc", server.Endpoint.Port);
             var serving = await checks.CheckHealthAsync();
-            AppHosts.Allocate(emulator, "grpc", FreePort());
+            AppHosts.Allocate(emulator, "grpc", LoopbackPorts.Free());
             var dead = await checks.CheckHealthAsync();
 
             Assert.Multiple(() =>
@@ -219,12 +219,5 @@ public sealed class ClarifaiEmulatorResourceTests
         ClarifaiConnectionString.Apply(connectionString, options);
         using var client = new ClarifaiClient(options);
         return await new ClarifaiHealthCheck(client, TimeSpan.FromSeconds(5)).CheckHealthAsync(new HealthCheckContext());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -17,13 +17,7 @@ public sealed class AttemptActivitiesTests
     {
         await using var server = await ClarifaiEmulator.StartAsync(new EmulatorOptions { Port = 0, RestPort = 0, Faults = new FaultOptions { UnavailableRate = 1 } });
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is ClarifaiDiagnostics.Name or "Grpc.Net.Client" or "System.Net.Http",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ActivityRecording.Listen(activities, "Grpc.Net.Client", "System.Net.Http");
         using var client = EmulatorClients.Create(server, configure: options => options.Retry = new RetrySettings { MaxAttempts = 3, InitialBackoff = TimeSpan.FromMilliseconds(5), MaxBackoff = TimeSpan.FromMilliseconds(10) });
 
         await Assert.ThrowsAsync<ClarifaiTransportException>(() => client.Models.GetAsync("pets"));

@@ -28,7 +28,7 @@ public sealed class ClarifaiHealthCheckTests : SharedEmulatorFixture
         wrongKey.ApiKey = "not-the-key-123";
         var refused = await CheckAsync(wrongKey);
         var dead = EmulatorClients.Options(Emulator, "app");
-        dead.Endpoint = new Uri($"http://127.0.0.1:{FreePort()}");
+        dead.Endpoint = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var unreachable = await CheckAsync(dead);
 
         Assert.Multiple(() =>
@@ -45,18 +45,11 @@ public sealed class ClarifaiHealthCheckTests : SharedEmulatorFixture
     public async Task ACheckRunByHand_WithoutARegistration_ReportsUnhealthy()
     {
         var dead = EmulatorClients.Options(Emulator, "app");
-        dead.Endpoint = new Uri($"http://127.0.0.1:{FreePort()}");
+        dead.Endpoint = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         using var client = new ClarifaiClient(dead);
 
         var result = await new ClarifaiHealthCheck(client, TimeSpan.FromSeconds(2)).CheckHealthAsync(new HealthCheckContext());
 
         Assert.That(result.Status, Is.EqualTo(HealthStatus.Unhealthy));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

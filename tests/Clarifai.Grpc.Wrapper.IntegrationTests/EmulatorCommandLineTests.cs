@@ -59,14 +59,16 @@ public sealed class EmulatorCommandLineTests
         };
         string? Read(string name) => environment.GetValueOrDefault(name);
 
-        var fromEnvironment = EmulatorCommandLine.Parse([], Read);
-        var fromCommandLine = EmulatorCommandLine.Parse(["--key", "k", "--app-key", "ak:bob/docs"], Read);
+        var fromEnvironment = EmulatorCommandLine.Parse([], Read, out var keyFromEnvironment, out var appKeyFromEnvironment);
+        var fromCommandLine = EmulatorCommandLine.Parse(["--key", "k", "--app-key", "ak:bob/docs"], Read, out var keyFromCommandLineFlag, out var appKeyFromCommandLineFlag);
         environment[EmulatorCommandLine.AppKeyVariable] = "secret-without-app";
 
         Assert.Multiple(() =>
         {
             Assert.That(fromEnvironment.ApiKey, Is.EqualTo("pat-from-env"));
             Assert.That(fromEnvironment.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey("app-key-from-env", "ann", "photos") }));
+            Assert.That((keyFromEnvironment, appKeyFromEnvironment), Is.EqualTo((true, true)), "taken from the environment: not to be printed");
+            Assert.That((keyFromCommandLineFlag, appKeyFromCommandLineFlag), Is.EqualTo((false, false)));
             Assert.That(fromCommandLine.ApiKey, Is.EqualTo("k"));
             Assert.That(fromCommandLine.AppKeys, Is.EqualTo(new[] { new EmulatorAppKey("ak", "bob", "docs") }));
             Assert.That(

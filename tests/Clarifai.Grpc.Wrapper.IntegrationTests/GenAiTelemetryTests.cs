@@ -19,7 +19,7 @@ public sealed class GenAiTelemetryTests : SharedEmulatorFixture
     public async Task AChat_IsAGenAiSpanFromOurMetadata_WithTheClarifaiCallNestedUnderIt()
     {
         var activities = new List<Activity>();
-        using var listener = Listen(activities);
+        using var listener = ActivityRecording.Listen(activities, AppSource);
         using var client = EmulatorClients.Create(Emulator, EmulatorClients.NewAppId());
         using var chat = new ClarifaiChatClient(client, ModelRef.Parse("https://clarifai.com/clarifai/main/models/echo-llm"))
             .AsBuilder().UseOpenTelemetry(sourceName: AppSource).Build();
@@ -51,7 +51,7 @@ public sealed class GenAiTelemetryTests : SharedEmulatorFixture
     public async Task AnEmbedding_IsAGenAiSpanFromOurMetadata_WithTheClarifaiCallNestedUnderIt()
     {
         var activities = new List<Activity>();
-        using var listener = Listen(activities);
+        using var listener = ActivityRecording.Listen(activities, AppSource);
         using var client = EmulatorClients.Create(Emulator, EmulatorClients.NewAppId());
         using var generator = new ClarifaiEmbeddingGenerator(client, ModelRef.Parse("https://clarifai.com/clarifai/main/models/general-text-embedding"))
             .AsBuilder().UseOpenTelemetry(sourceName: AppSource).Build();
@@ -70,17 +70,5 @@ public sealed class GenAiTelemetryTests : SharedEmulatorFixture
             Assert.That(call.ParentSpanId, Is.EqualTo(genAi.SpanId));
             Assert.That(call.GetTagItem("rpc.method"), Is.EqualTo("clarifai.api.V2/PostModelOutputs"));
         });
-    }
-
-    private static ActivityListener Listen(List<Activity> activities)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is AppSource or ClarifaiDiagnostics.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
     }
 }

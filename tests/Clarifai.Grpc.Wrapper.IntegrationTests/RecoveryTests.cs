@@ -12,7 +12,7 @@ public sealed class RecoveryTests
     [Test]
     public async Task AfterAnOutage_AServerRestartedOnTheSamePort_IsUsedWithinAboutASecond()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var emulator = await ClarifaiEmulator.StartAsync(new EmulatorOptions { Port = port });
         using var clarifai = EmulatorClients.Create(emulator, configure: o =>
         {
@@ -79,12 +79,5 @@ public sealed class RecoveryTests
             Assert.That(upload.Summary!.Total, Is.EqualTo(outcomes), "every input read has exactly one outcome");
             Assert.That(outcomes, Is.LessThan(5_000));
         });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

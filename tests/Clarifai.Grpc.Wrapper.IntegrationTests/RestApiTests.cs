@@ -21,7 +21,7 @@ public sealed class RestApiTests : IDisposable
     public void ServeTheSampleImages()
     {
         // The seed's samples.clarifai.com images, stood in for by scenes: the puppy warm, the wedding cold.
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         _imageBase = $"http://127.0.0.1:{port}/";
         _images = new HttpListener { Prefixes = { _imageBase } };
         _images.Start();
@@ -189,12 +189,5 @@ public sealed class RestApiTests : IDisposable
         Assert.That(response.Version, Is.EqualTo(Version.Parse(httpVersion)), "the protocol asked for");
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonNode.Parse(text)!.AsObject());
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

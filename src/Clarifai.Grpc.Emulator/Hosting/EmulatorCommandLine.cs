@@ -43,8 +43,20 @@ internal static class EmulatorCommandLine
     /// <param name="environment">Reads an environment variable; <see langword="null"/> for none.</param>
     /// <returns>The options, validated.</returns>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one.</exception>
-    public static EmulatorOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
+    public static EmulatorOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null) =>
+        Parse(args, environment, out _, out _);
+
+    /// <summary>Reads the options, and says which keys came from the environment (those are not to be printed).</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">Reads an environment variable; <see langword="null"/> for none.</param>
+    /// <param name="keyFromEnvironment">Whether the token came from <see cref="KeyVariable"/>.</param>
+    /// <param name="appKeyFromEnvironment">Whether the app key came from <see cref="AppKeyVariable"/>.</param>
+    /// <returns>The options, validated.</returns>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad one.</exception>
+    public static EmulatorOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment, out bool keyFromEnvironment, out bool appKeyFromEnvironment)
     {
+        keyFromEnvironment = false;
+        appKeyFromEnvironment = false;
         var options = new EmulatorOptions { Port = 5080, RestPort = 5081 };
         var faults = FaultOptions.None;
         var hosts = options.AllowedUrlHosts.ToList();
@@ -78,8 +90,18 @@ internal static class EmulatorCommandLine
             }
         }
 
-        if (!keyGiven && environment?.Invoke(KeyVariable) is { Length: > 0 } key) options = options with { ApiKey = key };
-        if (appKeys is null && environment?.Invoke(AppKeyVariable) is { Length: > 0 } appKey) appKeys = [AppKeyFromEnvironment(appKey)];
+        if (!keyGiven && environment?.Invoke(KeyVariable) is { Length: > 0 } key)
+        {
+            options = options with { ApiKey = key };
+            keyFromEnvironment = true;
+        }
+
+        if (appKeys is null && environment?.Invoke(AppKeyVariable) is { Length: > 0 } appKey)
+        {
+            appKeys = [AppKeyFromEnvironment(appKey)];
+            appKeyFromEnvironment = true;
+        }
+
         options = options with { AllowedUrlHosts = hosts, Faults = faults, AppKeys = appKeys ?? options.AppKeys };
 
         // An ephemeral gRPC port asks for an ephemeral REST port too: two servers started with --port 0 must not collide.

@@ -69,12 +69,15 @@ public static class ClarifaiDiagnostics
             if (outcome.Failed) activity.SetStatus(ActivityStatusCode.Error, outcome.Error);
         }
 
-        // Tags are built only when someone listens: boxing the status code would otherwise cost every call.
+        // Tags are built only when someone listens: boxing the status code, or naming the method, would otherwise cost every call.
+        var measured = RpcDuration.Enabled || Calls.Enabled || (outcome.Failed && Failures.Enabled) || Duration.Enabled;
+        if (!measured) return;
+        var rpcMethod = RpcMethod(method);
         if (RpcDuration.Enabled)
         {
             var tags = new TagList
             {
-                { "rpc.system.name", "grpc" }, { "rpc.method", RpcMethod(method) }, { "rpc.response.status_code", outcome.GrpcStatus },
+                { "rpc.system.name", "grpc" }, { "rpc.method", rpcMethod }, { "rpc.response.status_code", outcome.GrpcStatus },
                 { "server.address", server.Address }, { "server.port", server.Port },
             };
             if (outcome.Error is { } error) tags.Add("error.type", error);
@@ -83,12 +86,12 @@ public static class ClarifaiDiagnostics
 
         if (Calls.Enabled || (outcome.Failed && Failures.Enabled))
         {
-            var tags = new TagList { { "rpc.method", RpcMethod(method) }, { "clarifai.status_code", outcome.StatusCode } };
+            var tags = new TagList { { "rpc.method", rpcMethod }, { "clarifai.status_code", outcome.StatusCode } };
             if (Calls.Enabled) Calls.Add(1, tags);
             if (outcome.Failed && Failures.Enabled) Failures.Add(1, tags);
         }
 
-        if (Duration.Enabled) Duration.Record(elapsed.TotalSeconds, new TagList { { "rpc.method", RpcMethod(method) } });
+        if (Duration.Enabled) Duration.Record(elapsed.TotalSeconds, new TagList { { "rpc.method", rpcMethod } });
     }
 
     internal static Activity? StartCall(string method, RpcServer server)

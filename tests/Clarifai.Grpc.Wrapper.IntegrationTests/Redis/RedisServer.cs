@@ -32,7 +32,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var process = Launch(port);
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -112,11 +112,4 @@ internal sealed class RedisServer : IAsyncDisposable
             .Append("/usr/bin").Append("/usr/sbin")
             .Select(directory => Path.Combine(directory, "redis-server"))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
